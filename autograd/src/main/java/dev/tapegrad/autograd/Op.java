@@ -1,0 +1,87 @@
+package dev.tapegrad.autograd;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+/**
+ * Records one operation on the current tape. Every op, built-in or a user's own, computes its
+ * output with kernels and then calls:
+ *
+ * <pre>{@code
+ * return Op.named("mul").inputs(a, b).record(out, gy -> new Tensor[] {gy.mul(b), gy.mul(a)});
+ * }</pre>
+ *
+ * <p>Nothing is recorded (and the output is returned as a plain tensor) when no tape is recording
+ * on this thread or no input requires a gradient. Broadcasting ops reduce their input gradients
+ * back to the input shapes themselves (see {@link Tensor#sumTo}).
+ */
+public final class Op {
+  private final String name;
+  private ImmutableList<Tensor> inputs = ImmutableList.of();
+  private ImmutableMap.Builder<String, Object> attributes;
+  private Expansion expansion;
+
+  private Op(String name) {
+    this.name = name;
+  }
+
+  /** Starts describing an op called {@code name} (the label diagrams show). */
+  public static Op named(String name) {
+    return new Op(name);
+  }
+
+  public Op inputs(Tensor... tensors) {
+    this.inputs = ImmutableList.copyOf(tensors);
+    return this;
+  }
+
+  /** Adds a display attribute (an axis, a stride, a constant). */
+  public Op attribute(String key, Object value) {
+    if (attributes == null) {
+      attributes = ImmutableMap.builder();
+    }
+    attributes.put(key, value);
+    return this;
+  }
+
+  /** Marks the op as fused, with its definition in primitive ops. */
+  public Op expansion(Expansion primitives) {
+    this.expansion = primitives;
+    return this;
+  }
+
+  /**
+   * Records the node if needed and returns {@code output}, which then requires a gradient and
+   * knows its creator.
+   */
+  public Tensor record(Tensor output, BackwardRule backward) {
+    Tape tape = Tape.recording();
+    if (tape == null || !anyRequiresGrad()) {
+      return output;
+    }
+    for (Tensor in : inputs) {
+      if (in == output) {
+        throw new IllegalArgumentException(name + ": an op must not return one of its inputs");
+      }
+    }
+    Node node =
+        tape.append(
+            name,
+            inputs,
+            output,
+            attributes == null ? ImmutableMap.of() : attributes.buildOrThrow(),
+            expansion,
+            backward);
+    output.setCreator(node);
+    return output;
+  }
+
+  private boolean anyRequiresGrad() {
+    for (Tensor in : inputs) {
+      if (in.isRequiresGrad()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,291 @@
+package dev.tapegrad.autograd;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dynamic tape: while open (try-with-resources) on its thread, every op whose inputs need a
+ * gradient appends a {@link Node}; {@link #backward} walks the nodes in reverse recording order,
+ * which is already topological, applying each backward rule and adding up gradients where a value
+ * branched.
+ *
+ * <pre>{@code
+ * Tensor x = Tensor.scalar(2).requiresGrad();
+ * try (Tape tape = Tape.record()) {
+ *   Tensor y = x.pow(4).sub(x.pow(2).mul(2));
+ *   tape.backward(y);               // x.grad() is 24
+ * }
+ * }</pre>
+ *
+ * <p>Semantics worth knowing:
+ *
+ * <ul>
+ *   <li>Outside an open tape nothing is recorded, so inference pays nothing for the graph.
+ *   <li>Gradients of leaves (tensors marked {@link Tensor#requiresGrad()} that no op produced)
+ *       <em>accumulate</em> in {@link Tensor#grad()} across backward calls until {@link
+ *       Tensor#zeroGrad()}. Gradients of intermediate values from the last backward pass are kept
+ *       on the tape ({@link #gradOf}) for diagrams.
+ *   <li>A backward pass frees each node's saved tensors unless {@link GradOption#RETAIN_GRAPH} or
+ *       {@link GradOption#CREATE_GRAPH} is given; walking a freed node again is an error.
+ *   <li>A tape belongs to the thread that opened it. Tapes nest; the innermost one records.
+ * </ul>
+ */
+public final class Tape implements AutoCloseable {
+  private static final ThreadLocal<Tape> CURRENT = new ThreadLocal<>();
+
+  private final Tape outer;
+  private final Thread owner = Thread.currentThread();
+  private final List<Node> nodes = new ArrayList<>();
+  private final Map<Tensor, Tensor> gradients = new IdentityHashMap<>();
+  private String scope = "";
+  private int paused;
+  private boolean detectAnomalies;
+  private boolean closed;
+
+  private Tape(Tape outer) {
+    this.outer = outer;
+  }
+
+  /** Opens a tape on the current thread; close it to stop recording. */
+  public static Tape record() {
+    Tape tape = new Tape(CURRENT.get());
+    CURRENT.set(tape);
+    return tape;
+  }
+
+  /** The innermost open tape of this thread that is recording now, or {@code null}. */
+  static Tape recording() {
+    Tape tape = CURRENT.get();
+    return tape == null || tape.paused > 0 ? null : tape;
+  }
+
+  /** Whether an open tape on this thread would record an op now. */
+  public static boolean isRecording() {
+    return recording() != null;
+  }
+
+  /**
+   * Enables anomaly mode: the first node whose output (forward) or input gradient (backward)
+   * contains NaN or infinity throws an {@link AnomalyException} naming the op, its scope and its
+   * input shapes. Costs one scan of every value.
+   */
+  public Tape detectAnomalies() {
+    this.detectAnomalies = true;
+    return this;
+  }
+
+  /**
+   * Opens a named scope on the current tape, if any: nodes recorded until it closes carry the
+   * path {@code outer/name}. Without an open tape this is a no-op, so layers can always call it.
+   */
+  public static Scope scope(String name) {
+    Tape tape = CURRENT.get();
+    if (tape == null) {
+      return Scope.NONE;
+    }
+    String previous = tape.scope;
+    tape.scope = previous.isEmpty() ? name : previous + "/" + name;
+    return () -> tape.scope = previous;
+  }
+
+  /**
+   * Suspends recording on the current tape until the returned scope closes (for optimizer
+   * updates, metrics, and other work that must not enter the graph).
+   */
+  public static Scope noGrad() {
+    Tape tape = CURRENT.get();
+    if (tape == null) {
+      return Scope.NONE;
+    }
+    tape.paused++;
+    return () -> tape.paused--;
+  }
+
+  /** The recorded nodes in order. */
+  public List<Node> nodes() {
+    return Collections.unmodifiableList(nodes);
+  }
+
+  /**
+   * The gradient that the last backward pass computed for {@code t} (any value in the graph, not
+   * only leaves), or {@code null} if it received none.
+   */
+  public Tensor gradOf(Tensor t) {
+    return gradients.get(t);
+  }
+
+  /** Backward from a scalar (one-element) output; leaf gradients accumulate in {@code grad()}. */
+  public void backward(Tensor output, GradOption... options) {
+    backward(output, null, options);
+  }
+
+  /**
+   * Backward from any output, seeded with {@code seed} (the gradient of the loss with respect to
+   * {@code output}, same shape); a {@code null} seed is allowed for a one-element output only.
+   */
+  public void backward(Tensor output, Tensor seed, GradOption... options) {
+    Map<Tensor, Tensor> grads = run("backward", output, seed, options);
+    for (Map.Entry<Tensor, Tensor> e : grads.entrySet()) {
+      Tensor t = e.getKey();
+      if (t.creator() == null && t.isRequiresGrad()) {
+        t.accumulateGrad(e.getValue());
+      }
+    }
+  }
+
+  /**
+   * The gradient of a one-element {@code output} with respect to {@code input}, without touching
+   * any {@code grad()} field (like {@code torch.autograd.grad}). Zeros if {@code output} does not
+   * depend on {@code input}. With {@link GradOption#CREATE_GRAPH} the result is differentiable.
+   */
+  public Tensor grad(Tensor output, Tensor input, GradOption... options) {
+    return grad(output, List.of(input), options).get(0);
+  }
+
+  /** Gradients of a one-element {@code output} with respect to several inputs. */
+  public List<Tensor> grad(Tensor output, List<Tensor> inputs, GradOption... options) {
+    Map<Tensor, Tensor> grads = run("grad", output, null, options);
+    List<Tensor> result = new ArrayList<>(inputs.size());
+    for (Tensor x : inputs) {
+      Tensor g = grads.get(x);
+      result.add(g != null ? g : Tensor.zeros(x.shape()));
+    }
+    return result;
+  }
+
+  private Map<Tensor, Tensor> run(String what, Tensor output, Tensor seed, GradOption[] options) {
+    checkOpen(what);
+    EnumSet<GradOption> opts = EnumSet.noneOf(GradOption.class);
+    Collections.addAll(opts, options);
+    boolean createGraph = opts.contains(GradOption.CREATE_GRAPH);
+    boolean retain = createGraph || opts.contains(GradOption.RETAIN_GRAPH);
+    if (!output.isRequiresGrad()) {
+      throw new IllegalArgumentException(
+          what + ": the output does not require a gradient: no input requires one, or it was"
+              + " computed outside an open tape");
+    }
+    if (seed == null) {
+      if (output.size() != 1) {
+        throw new IllegalArgumentException(
+            what + ": output has shape " + Shape.format(output.shape())
+                + "; a non-scalar output needs a seed gradient of that shape");
+      }
+      seed = Tensor.ones(output.shape());
+    } else if (!java.util.Arrays.equals(seed.shape(), output.shape())) {
+      throw new IllegalArgumentException(
+          what + ": seed shape " + Shape.format(seed.shape()) + " differs from output shape "
+              + Shape.format(output.shape()));
+    }
+    Node last = output.creator();
+    if (last != null && last.tape() != this) {
+      throw new IllegalArgumentException(what + ": the output was recorded on a different tape");
+    }
+    gradients.clear();
+    gradients.put(output, seed);
+    if (!createGraph) {
+      paused++;
+    }
+    try {
+      for (int i = last == null ? -1 : last.index(); i >= 0; i--) {
+        Node node = nodes.get(i);
+        Tensor g = gradients.get(node.output());
+        if (g != null) {
+          propagate(node, g);
+          if (!retain) {
+            node.release();
+          }
+        }
+      }
+    } finally {
+      if (!createGraph) {
+        paused--;
+      }
+    }
+    return gradients;
+  }
+
+  private void propagate(Node node, Tensor gradOutput) {
+    BackwardRule rule = node.backward();
+    if (rule == null) {
+      throw new IllegalStateException(
+          "backward through " + node.describe() + " a second time: its saved tensors were freed"
+              + " by an earlier backward pass; pass GradOption.RETAIN_GRAPH to the first one");
+    }
+    Tensor[] inputGrads = rule.apply(gradOutput);
+    ImmutableList<Tensor> inputs = node.inputs();
+    for (int j = 0; j < inputs.size(); j++) {
+      Tensor x = inputs.get(j);
+      Tensor g = inputGrads[j];
+      if (g == null || !x.isRequiresGrad()) {
+        continue;
+      }
+      if (detectAnomalies && !g.isFinite()) {
+        throw new AnomalyException(
+            "backward of " + node.describe() + " produced a non-finite gradient for input " + j,
+            node);
+      }
+      gradients.merge(x, g, Tensor::add);
+    }
+  }
+
+  /** Appends a node; called by {@link Op#record}. */
+  Node append(
+      String op,
+      ImmutableList<Tensor> inputs,
+      Tensor output,
+      ImmutableMap<String, Object> attributes,
+      Expansion expansion,
+      BackwardRule rule) {
+    checkOpen(op);
+    Node node =
+        new Node(this, nodes.size(), op, inputs, output, scope, attributes, expansion, rule);
+    if (detectAnomalies && !output.isFinite()) {
+      throw new AnomalyException(
+          "forward of " + node.describe() + " produced a non-finite value", node);
+    }
+    nodes.add(node);
+    return node;
+  }
+
+  private void checkOpen(String what) {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException(
+          what + ": a tape belongs to the thread that opened it (" + owner.getName() + ")");
+    }
+    if (closed) {
+      throw new IllegalStateException(what + ": the tape is closed");
+    }
+  }
+
+  /** Stops recording. The nodes stay readable (for diagrams) until the tape is dropped. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    if (CURRENT.get() != this) {
+      throw new IllegalStateException("tapes must be closed innermost first, on their own thread");
+    }
+    closed = true;
+    if (outer == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(outer);
+    }
+  }
+
+  /** A region opened by {@link #scope} or {@link #noGrad}; closing it restores the state. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    Scope NONE = () -> {};
+
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tapegrad.autograd.kernels;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * Row-major matrix multiply through BLAS {@code dgemm}. Transposed operands are passed as flags,
+ * never copied. netlib picks the system OpenBLAS when it is installed and pure Java otherwise.
+ */
+public final class Gemm {
+  private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+  private Gemm() {}
+
+  /**
+   * {@code C (m,n) = op(A) · op(B)} where {@code op(A)} is (m,k) and {@code op(B)} is (k,n);
+   * {@code A} is stored (m,k), or (k,m) when {@code transA}; likewise {@code B}.
+   */
+  public static double[] multiply(
+      double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k) {
+    double[] c = new double[m * n];
+    if (m == 0 || n == 0 || k == 0) {
+      return c;
+    }
+    // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T column-major.
+    int lda = transA ? m : k;
+    int ldb = transB ? k : n;
+    BLAS_INSTANCE.dgemm(
+        transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b, ldb, a, lda, 0.0, c, n);
+    return c;
+  }
+
+  /** Name of the BLAS implementation in use, for benchmark reports. */
+  public static String implementation() {
+    return BLAS_INSTANCE.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+
+/**
+ * Picking entries: {@code select} takes one entry per row (its adjoint {@code scatter} puts them
+ * back), while {@code slice} and {@code rows} copy rows out for mini-batches and are not
+ * differentiable.
+ */
+public final class Indexing {
+  private Indexing() {}
+
+  /** {@code out[i] = x[i, labels[i]]} for a 2-D {@code x}. */
+  public static Tensor select(Tensor x, int[] labels) {
+    if (x.rank() != 2 || labels.length != x.dim(0)) {
+      throw new IllegalArgumentException(
+          "select: needs a 2-D input and one label per row, got shape " + Shape.format(x.shape())
+              + " and " + labels.length + " labels");
+    }
+    int k = x.dim(1);
+    int[] picks = checkedLabels("select", labels, k);
+    double[] in = x.data();
+    double[] out = new double[picks.length];
+    for (int i = 0; i < picks.length; i++) {
+      out[i] = in[i * k + picks[i]];
+    }
+    return Op.named("select")
+        .inputs(x)
+        .record(Tensor.wrap(out, picks.length), gy -> new Tensor[] {scatter(gy, picks, k)});
+  }
+
+  /** Adjoint of {@link #select}: an (N,k) tensor of zeros with {@code g[i]} at {@code [i, labels[i]]}. */
+  public static Tensor scatter(Tensor g, int[] labels, int k) {
+    if (g.rank() != 1 || labels.length != g.dim(0)) {
+      throw new IllegalArgumentException(
+          "scatter: needs a 1-D input and one label per entry, got shape "
+              + Shape.format(g.shape()) + " and " + labels.length + " labels");
+    }
+    int[] picks = checkedLabels("scatter", labels, k);
+    double[] in = g.data();
+    double[] out = new double[picks.length * k];
+    for (int i = 0; i < picks.length; i++) {
+      out[i * k + picks[i]] = in[i];
+    }
+    return Op.named("scatter")
+        .inputs(g)
+        .record(Tensor.wrap(out, picks.length, k), gy -> new Tensor[] {gy.select(picks)});
+  }
+
+  /** Rows {@code start..end-1} along axis 0, copied. */
+  public static Tensor slice(Tensor x, int start, int end) {
+    if (x.rank() == 0 || start < 0 || end > x.dim(0) || start > end) {
+      throw new IllegalArgumentException(
+          "slice: rows " + start + ".." + end + " out of range for shape "
+              + Shape.format(x.shape()));
+    }
+    int[] idx = new int[end - start];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = start + i;
+    }
+    return rows(x, idx);
+  }
+
+  /** The rows at {@code indices} along axis 0, copied. */
+  public static Tensor rows(Tensor x, int[] indices) {
+    if (x.rank() == 0) {
+      throw new IllegalArgumentException("rows: a 0-d tensor has no rows");
+    }
+    if (x.isRequiresGrad() && Tape.isRecording()) {
+      throw new IllegalStateException(
+          "rows: picking rows is not differentiable; call it on detach() or outside the tape");
+    }
+    int[] shape = x.shape();
+    int n = shape[0];
+    int rowSize = n == 0 ? 0 : x.size() / n;
+    double[] in = x.data();
+    double[] out = new double[indices.length * rowSize];
+    for (int i = 0; i < indices.length; i++) {
+      if (indices[i] < 0 || indices[i] >= n) {
+        throw new IndexOutOfBoundsException(
+            "rows: index " + indices[i] + " out of range for " + n + " rows");
+      }
+      System.arraycopy(in, indices[i] * rowSize, out, i * rowSize, rowSize);
+    }
+    shape[0] = indices.length;
+    return Tensor.wrap(out, shape);
+  }
+
+  private static int[] checkedLabels(String op, int[] labels, int k) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= k) {
+        throw new IndexOutOfBoundsException(
+            op + ": label " + labels[i] + " at row " + i + " is outside 0.." + (k - 1));
+      }
+    }
+    return labels.clone();
+  }
+}
