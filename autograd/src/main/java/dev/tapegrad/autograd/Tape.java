@@ -65,6 +65,15 @@ public final class Tape implements AutoCloseable {
     return tape == null || tape.paused > 0 ? null : tape;
   }
 
+  /**
+   * The innermost open tape of this thread (recording or paused), or {@code null} if none is
+   * open. Lets a function that takes gradients itself (such as a gradient penalty) use the tape
+   * its caller opened.
+   */
+  public static Tape current() {
+    return CURRENT.get();
+  }
+
   /** Whether an open tape on this thread would record an op now. */
   public static boolean isRecording() {
     return recording() != null;

@@ -24,11 +24,14 @@ final class TensorFormat {
     for (double v : data) {
       integral &= v == Math.rint(v) && Math.abs(v) < 1e16;
     }
-    int width = 0;
     String[] text = new String[data.length];
     for (int i = 0; i < data.length; i++) {
       text[i] = integral ? (long) data[i] + "." : number(data[i]);
-      width = Math.max(width, text[i].length());
+    }
+    alignDecimalPoints(text);
+    int width = 0;
+    for (String s : text) {
+      width = Math.max(width, s.length());
     }
     StringBuilder sb = new StringBuilder();
     append(sb, text, width, shape, Shape.strides(shape), 0, 0, summarize);
@@ -59,6 +62,27 @@ final class TensorFormat {
       }
     }
     sb.append(']');
+  }
+
+  /**
+   * Pads every entry so the decimal points line up, as NumPy does ({@code [ 1.  -2.5]}); entries
+   * in exponent notation are left as they are.
+   */
+  private static void alignDecimalPoints(String[] text) {
+    int left = 0;
+    int right = 0;
+    for (String s : text) {
+      int dot = s.indexOf('.');
+      if (dot < 0 || s.contains("e")) {
+        return;
+      }
+      left = Math.max(left, dot);
+      right = Math.max(right, s.length() - dot);
+    }
+    for (int i = 0; i < text.length; i++) {
+      int dot = text[i].indexOf('.');
+      text[i] = " ".repeat(left - dot) + text[i] + " ".repeat(right - (text[i].length() - dot));
+    }
   }
 
   /** Eight significant digits, trailing zeros dropped: 0.31682708, 1e-07, 220.0. */
