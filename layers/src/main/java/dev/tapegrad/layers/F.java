@@ -1,0 +1,49 @@
+package dev.tapegrad.layers;
+
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.functional.CrossEntropy;
+import dev.tapegrad.layers.functional.Sigmoid;
+import dev.tapegrad.layers.functional.Softmax;
+import dev.tapegrad.layers.functional.SoftmaxWithLoss;
+import dev.tapegrad.layers.functional.SumSquares;
+
+/**
+ * The book's activation and loss functions as one-line calls (fused, numerically stable forms);
+ * the composed primitive forms live in {@code dev.tapegrad.layers.functional}.
+ */
+public final class F {
+  private F() {}
+
+  public static Tensor sigmoid(Tensor x) {
+    return Sigmoid.fused(x);
+  }
+
+  public static Tensor relu(Tensor x) {
+    return x.relu();
+  }
+
+  /** Softmax over the last axis. */
+  public static Tensor softmax(Tensor x) {
+    return Softmax.fused(x);
+  }
+
+  public static Tensor crossEntropy(Tensor probabilities, int[] labels) {
+    return CrossEntropy.of(probabilities, labels);
+  }
+
+  public static Tensor crossEntropy(Tensor probabilities, Tensor oneHot) {
+    return CrossEntropy.of(probabilities, oneHot);
+  }
+
+  public static Tensor softmaxWithLoss(Tensor scores, int[] labels) {
+    return SoftmaxWithLoss.fused(scores, labels);
+  }
+
+  public static Tensor softmaxWithLoss(Tensor scores, Tensor oneHot) {
+    return SoftmaxWithLoss.fused(scores, oneHot);
+  }
+
+  public static Tensor sumSquares(Tensor y, Tensor t) {
+    return SumSquares.of(y, t);
+  }
+}

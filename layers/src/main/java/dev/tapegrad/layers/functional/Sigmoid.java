@@ -1,0 +1,37 @@
+package dev.tapegrad.layers.functional;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.Tensor;
+
+/**
+ * The sigmoid {@code 1 / (1 + exp(−x))}, fused (one node, backward {@code gy·y(1−y)}, stable for
+ * any input) or composed as the book's Fig 5-19: {@code ×−1 → exp → +1 → /}.
+ */
+public final class Sigmoid {
+  private Sigmoid() {}
+
+  /** One {@code sigmoid} node; never overflows (for x < 0 it computes {@code eˣ/(1+eˣ)}). */
+  public static Tensor fused(Tensor x) {
+    double[] in = x.data();
+    double[] out = new double[in.length];
+    for (int i = 0; i < in.length; i++) {
+      double v = in[i];
+      if (v >= 0) {
+        out[i] = 1 / (1 + Math.exp(-v));
+      } else {
+        double e = Math.exp(v);
+        out[i] = e / (1 + e);
+      }
+    }
+    Tensor y = Tensor.wrap(out, x.shape());
+    return Op.named("sigmoid")
+        .inputs(x)
+        .expansion(inputs -> composed(inputs.get(0)))
+        .record(y, gy -> new Tensor[] {gy.mul(y.mul(y.neg().add(1)))});
+  }
+
+  /** The primitive graph of Fig 5-19. Overflows to a NaN gradient for x below about −709. */
+  public static Tensor composed(Tensor x) {
+    return Tensor.scalar(1).div(x.mul(-1).exp().add(1));
+  }
+}

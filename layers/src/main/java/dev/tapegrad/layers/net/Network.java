@@ -1,0 +1,147 @@
+package dev.tapegrad.layers.net;
+
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.F;
+import dev.tapegrad.layers.Module;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A classifier network as the book writes them: its layers run in the order they were added
+ * ({@link #forward}), {@link #predict} gives class scores, {@link
+ * #loss} adds Softmax-with-Loss (and L2 weight decay {@code ½λΣW²} over every weight named {@code
+ * .W}), {@link #accuracy} evaluates in batches, and gradients come from the tape (or, for
+ * comparison, from the book's numerical differentiation).
+ */
+public abstract class Network extends Module {
+  private double weightDecay;
+
+  protected Network(String name) {
+    super(name);
+  }
+
+  /** The L2 coefficient λ of the book's weight decay (0 by default). */
+  public double weightDecay() {
+    return weightDecay;
+  }
+
+  public void setWeightDecay(double lambda) {
+    this.weightDecay = lambda;
+  }
+
+  /** Applies the layers in the order they were added, each in its own scope. */
+  @Override
+  public Tensor forward(Tensor x) {
+    return applyChildrenInOrder(x);
+  }
+
+  /** Class scores (before softmax), recorded under this network's scope. */
+  public Tensor predict(Tensor x) {
+    return apply(x);
+  }
+
+  /** Mean Softmax-with-Loss over the batch, plus weight decay. */
+  public Tensor loss(Tensor x, int[] labels) {
+    return lossOf(x, scores -> F.softmaxWithLoss(scores, labels));
+  }
+
+  /** The same against one-hot targets. */
+  public Tensor loss(Tensor x, Tensor oneHot) {
+    return lossOf(x, scores -> F.softmaxWithLoss(scores, oneHot));
+  }
+
+  private Tensor lossOf(Tensor x, UnaryOperator<Tensor> criterion) {
+    try (Tape.Scope net = Tape.scope(name())) {
+      Tensor scores = forward(x);
+      Tensor loss;
+      try (Tape.Scope layer = Tape.scope("SoftmaxWithLoss")) {
+        loss = criterion.apply(scores);
+      }
+      return withWeightDecay(loss);
+    }
+  }
+
+  private Tensor withWeightDecay(Tensor loss) {
+    if (weightDecay == 0) {
+      return loss;
+    }
+    try (Tape.Scope scope = Tape.scope("WeightDecay")) {
+      Tensor penalty = null;
+      for (Map.Entry<String, Tensor> p : parameters().entrySet()) {
+        if (p.getKey().endsWith(".W")) {
+          Tensor term = p.getValue().pow(2).sum();
+          penalty = penalty == null ? term : penalty.add(term);
+        }
+      }
+      return penalty == null ? loss : loss.add(penalty.mul(0.5 * weightDecay));
+    }
+  }
+
+  /**
+   * Fraction of correctly classified samples, evaluated in evaluation mode in batches of {@code
+   * batchSize} (the last batch may be smaller; every sample counts), outside any tape.
+   */
+  public double accuracy(Tensor x, int[] labels, int batchSize) {
+    if (labels.length != x.dim(0)) {
+      throw new IllegalArgumentException(
+          "accuracy: " + labels.length + " labels for " + x.dim(0) + " samples");
+    }
+    boolean wasTraining = isTraining();
+    eval();
+    int correct = 0;
+    try (Tape.Scope paused = Tape.noGrad()) {
+      for (int start = 0; start < labels.length; start += batchSize) {
+        int end = Math.min(labels.length, start + batchSize);
+        double[] predicted = predict(x.slice(start, end)).argmax(1).data();
+        for (int i = 0; i < predicted.length; i++) {
+          if ((int) predicted[i] == labels[start + i]) {
+            correct++;
+          }
+        }
+      }
+    } finally {
+      if (wasTraining) {
+        train();
+      }
+    }
+    return labels.length == 0 ? 0 : (double) correct / labels.length;
+  }
+
+  /** Gradients of the loss with respect to every parameter, by backpropagation on a tape. */
+  public Map<String, Tensor> gradients(Tensor x, int[] labels) {
+    zeroGrad();
+    try (Tape tape = Tape.record()) {
+      tape.backward(loss(x, labels));
+    }
+    Map<String, Tensor> grads = new LinkedHashMap<>();
+    parameters().forEach((name, p) -> grads.put(name, p.grad() != null ? p.grad() : Tensor.zeros(p.shape())));
+    return grads;
+  }
+
+  /**
+   * The book's chapter-4 numerical gradient: central differences with step {@code h} (the book
+   * uses 1e-4) on every parameter element. Slow; for checking and teaching.
+   */
+  public Map<String, Tensor> numericalGradients(Tensor x, int[] labels, double h) {
+    Map<String, Tensor> grads = new LinkedHashMap<>();
+    try (Tape.Scope paused = Tape.noGrad()) {
+      for (Map.Entry<String, Tensor> p : parameters().entrySet()) {
+        double[] w = p.getValue().data();
+        double[] g = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+          double saved = w[i];
+          w[i] = saved + h;
+          double plus = loss(x, labels).item();
+          w[i] = saved - h;
+          double minus = loss(x, labels).item();
+          w[i] = saved;
+          g[i] = (plus - minus) / (2 * h);
+        }
+        grads.put(p.getKey(), Tensor.wrap(g, p.getValue().shape()));
+      }
+    }
+    return grads;
+  }
+}
