@@ -11,7 +11,10 @@ import java.util.Arrays;
 public final class GradCheckReport {
   /**
    * The comparison for one tensor. {@code worstIndex} is the element with the largest violation of
-   * the tolerance (or the largest absolute error when all passed); {@code kinks} counts elements
+   * the tolerance (or the largest absolute error when all passed); {@code maxRelativeError} is the
+   * largest elementwise {@code |a − n| / max(|a|, |n|)}, which tiny gradients inflate with rounding
+   * noise; {@code relativeError} is the whole tensor's {@code ‖a − n‖ / max(‖a‖, ‖n‖)}, the robust
+   * summary to compare with a threshold such as 1e-6; {@code kinks} counts elements
    * skipped because the numeric derivative straddles a kink (ReLU or max at a tie) and the
    * analytic value equals one of the one-sided derivatives.
    */
@@ -23,13 +26,15 @@ public final class GradCheckReport {
       double numeric,
       double maxAbsoluteError,
       double maxRelativeError,
+      double relativeError,
       int kinks,
       boolean passed) {
 
     /** One line: name, shape, worst element and its errors. */
     public String describe() {
       return String.format(
-          "%s %s: worst element %s analytic %.10g numeric %.10g abs error %.3g rel error %.3g%s%s",
+          "%s %s: worst element %s analytic %.10g numeric %.10g abs error %.3g rel error %.3g"
+              + " (tensor rel error %.3g)%s%s",
           name,
           Shape.format(shape),
           Arrays.toString(worstIndex),
@@ -37,6 +42,7 @@ public final class GradCheckReport {
           numeric,
           maxAbsoluteError,
           maxRelativeError,
+          relativeError,
           kinks > 0 ? " (" + kinks + " kink elements skipped)" : "",
           passed ? "" : "  FAILED");
     }
@@ -61,9 +67,14 @@ public final class GradCheckReport {
     return entries.stream().allMatch(Entry::passed);
   }
 
-  /** The largest relative error over all tensors (the book's 5.7.3 summary number). */
+  /** The largest elementwise relative error over all tensors. */
   public double maxRelativeError() {
     return entries.stream().mapToDouble(Entry::maxRelativeError).max().orElse(0);
+  }
+
+  /** The largest per-tensor relative error {@code ‖a − n‖ / max(‖a‖, ‖n‖)} over all tensors. */
+  public double maxTensorRelativeError() {
+    return entries.stream().mapToDouble(Entry::relativeError).max().orElse(0);
   }
 
   /** The largest absolute error over all tensors. */
