@@ -159,6 +159,13 @@ public final class Tape implements AutoCloseable {
 
   /** Gradients of a one-element {@code output} with respect to several inputs. */
   public List<Tensor> grad(Tensor output, List<Tensor> inputs, GradOption... options) {
+    for (int i = 0; i < inputs.size(); i++) {
+      if (!inputs.get(i).isRequiresGrad()) {
+        throw new IllegalArgumentException(
+            "grad: input " + i + " does not require a gradient, so the tape did not follow it;"
+                + " call requiresGrad() on it before the forward pass");
+      }
+    }
     Map<Tensor, Tensor> grads = run("grad", output, null, options);
     List<Tensor> result = new ArrayList<>(inputs.size());
     for (Tensor x : inputs) {

@@ -170,6 +170,18 @@ class TapeTest {
   }
 
   @Test
+  void gradWithRespectToAnUntrackedInputIsAnErrorNotZero() {
+    Tensor tracked = Tensor.scalar(2).requiresGrad();
+    Tensor untracked = Tensor.scalar(3);
+    try (Tape tape = Tape.record()) {
+      Tensor y = tracked.mul(untracked);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> tape.grad(y, untracked));
+      assertTrue(e.getMessage().startsWith("grad: input 0 does not require a gradient"));
+    }
+  }
+
+  @Test
   void aHundredThousandNodeChainBackwardCompletes() {
     Tensor x = Tensor.scalar(1).requiresGrad();
     try (Tape tape = Tape.record()) {
