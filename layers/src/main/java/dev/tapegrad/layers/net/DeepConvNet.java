@@ -6,6 +6,7 @@ import dev.tapegrad.layers.nn.Convolution;
 import dev.tapegrad.layers.nn.Dropout;
 import dev.tapegrad.layers.nn.Pooling;
 import dev.tapegrad.layers.nn.Relu;
+import dev.tapegrad.layers.init.WeightInit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,9 +26,8 @@ public final class DeepConvNet extends Network {
     for (int i = 0; i < CONVS.length; i++) {
       int filters = CONVS[i][0];
       int pad = CONVS[i][1];
-      double he = Math.sqrt(2.0 / (channels * 9));
       addChild(new Convolution("Conv" + (i + 1),
-          Weights.normal(rng, he, filters, channels, 3, 3), Tensor.zeros(filters), 1, pad));
+          WeightInit.he().create(rng, filters, channels, 3, 3), Tensor.zeros(filters), 1, pad));
       addChild(new Relu("Relu" + (i + 1)));
       size = size + 2 * pad - 2;
       channels = filters;
@@ -38,11 +38,11 @@ public final class DeepConvNet extends Network {
     }
     int features = channels * size * size; // 64·4·4 = 1024
     addChild(new Affine("Affine1",
-        Weights.normal(rng, Math.sqrt(2.0 / features), features, 50), Tensor.zeros(50)));
+        WeightInit.he().create(rng, features, 50), Tensor.zeros(50)));
     addChild(new Relu("Relu7"));
     addChild(new Dropout("Dropout1", 0.5, rng));
     addChild(new Affine("Affine2",
-        Weights.normal(rng, Math.sqrt(2.0 / 50), 50, 10), Tensor.zeros(10)));
+        WeightInit.he().create(rng, 50, 10), Tensor.zeros(10)));
     addChild(new Dropout("Dropout2", 0.5, rng));
   }
 }

@@ -6,6 +6,7 @@ import dev.tapegrad.layers.nn.Affine;
 import dev.tapegrad.layers.nn.Convolution;
 import dev.tapegrad.layers.nn.Pooling;
 import dev.tapegrad.layers.nn.Relu;
+import dev.tapegrad.layers.init.WeightInit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,15 +32,15 @@ public final class SimpleConvNet extends Network {
     int poolFeatures = c.filterNum() * (convOut / 2) * (convOutW / 2);
     double std = c.weightInitStd();
     addChild(new Convolution("Conv1",
-        Weights.normal(rng, std, c.filterNum(), c.channels(), c.filterSize(), c.filterSize()),
+        WeightInit.normal(std).create(rng, c.filterNum(), c.channels(), c.filterSize(), c.filterSize()),
         Tensor.zeros(c.filterNum()), c.stride(), c.pad()));
     addChild(new Relu("Relu1"));
     addChild(new Pooling("Pool1"));
     addChild(new Affine("Affine1",
-        Weights.normal(rng, std, poolFeatures, c.hiddenSize()), Tensor.zeros(c.hiddenSize())));
+        WeightInit.normal(std).create(rng, poolFeatures, c.hiddenSize()), Tensor.zeros(c.hiddenSize())));
     addChild(new Relu("Relu2"));
     addChild(new Affine("Affine2",
-        Weights.normal(rng, std, c.hiddenSize(), c.outputSize()), Tensor.zeros(c.outputSize())));
+        WeightInit.normal(std).create(rng, c.hiddenSize(), c.outputSize()), Tensor.zeros(c.outputSize())));
   }
 
   public SimpleConvNet(RandomGenerator rng) {

@@ -2,6 +2,7 @@ package dev.tapegrad.layers.net;
 
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.nn.Affine;
+import dev.tapegrad.layers.init.WeightInit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,10 +16,10 @@ public final class TwoLayerNet extends Network {
       RandomGenerator rng) {
     super("TwoLayerNet");
     addChild(new Affine("Affine1",
-        Weights.normal(rng, weightInitStd, inputSize, hiddenSize), Tensor.zeros(hiddenSize)));
+        WeightInit.normal(weightInitStd).create(rng, inputSize, hiddenSize), Tensor.zeros(hiddenSize)));
     addChild(act.layer(1));
     addChild(new Affine("Affine2",
-        Weights.normal(rng, weightInitStd, hiddenSize, outputSize), Tensor.zeros(outputSize)));
+        WeightInit.normal(weightInitStd).create(rng, hiddenSize, outputSize), Tensor.zeros(outputSize)));
   }
 
   /** The chapter-5 network with the book's defaults: ReLU, std 0.01. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.check.GradCheckReport;
+import dev.tapegrad.layers.init.WeightInit;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,28 @@ class NetworkGradientTest {
     Random rng = new Random(6);
     TwoLayerNet net = new TwoLayerNet(20, 8, 4, 0.5, Activation.SIGMOID, rng);
     check(net, Tensor.rand(rng, 3, 20), new int[] {0, 3, 2}, GradCheck.withDefaults());
+  }
+
+  @Test
+  void multiLayerNetWithWeightDecayAndSigmoid() {
+    Random rng = new Random(11);
+    MultiLayerNet net =
+        new MultiLayerNet(12, List.of(7, 6, 5), 4,
+            MultiLayerNet.Options.defaults()
+                .withActivation(Activation.SIGMOID)
+                .withWeightInit(WeightInit.xavier())
+                .withWeightDecay(0.1),
+            rng);
+    check(net, Tensor.rand(rng, 3, 12), new int[] {0, 1, 3}, GradCheck.withDefaults());
+  }
+
+  /** The repo's ch06 batch-norm check: MultiLayerNetExtend with batch norm (here batch of 4). */
+  @Test
+  void multiLayerNetExtendWithBatchNorm() {
+    Random rng = new Random(12);
+    MultiLayerNet net =
+        new MultiLayerNet(10, List.of(8, 8), 3, MultiLayerNet.Options.defaults().withBatchNorm(true), rng);
+    check(net, Tensor.rand(rng, 4, 10), new int[] {0, 2, 1, 2}, GradCheck.withDefaults());
   }
 
   /** The repo's ch07 check: a (1,10,10) input, 10 filters 3×3, hidden 10. */

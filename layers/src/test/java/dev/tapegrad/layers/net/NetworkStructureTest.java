@@ -30,6 +30,34 @@ class NetworkStructureTest {
   }
 
   @Test
+  void multiLayerNetExtendOrdersLayersAsTheBook() {
+    MultiLayerNet net =
+        new MultiLayerNet(784, List.of(100, 100), 10,
+            MultiLayerNet.Options.defaults().withBatchNorm(true).withDropout(0.2), new Random(3));
+    assertEquals("MultiLayerNetExtend", net.name());
+    assertEquals(
+        List.of("Affine1", "BatchNorm1", "Relu1", "Dropout1", "Affine2", "BatchNorm2", "Relu2",
+            "Dropout2", "Affine3"),
+        List.copyOf(net.children().keySet()));
+    assertEquals(Math.sqrt(2.0 / 784), std(net.parameters().get("Affine1.W").data()), 0.002);
+    assertEquals(
+        List.of("BatchNorm1.runningMean", "BatchNorm1.runningVar", "BatchNorm2.runningMean",
+            "BatchNorm2.runningVar"),
+        List.copyOf(net.buffers().keySet()));
+  }
+
+  /** Chapter 3's inference network is a MultiLayerNet with sigmoid hidden layers 50 and 100. */
+  @Test
+  void chapter3NetworkShapes() {
+    MultiLayerNet net =
+        new MultiLayerNet(784, List.of(50, 100), 10,
+            MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID), new Random(4));
+    assertEquals(List.of("Affine1", "Sigmoid1", "Affine2", "Sigmoid2", "Affine3"),
+        List.copyOf(net.children().keySet()));
+    assertEquals(784 * 50 + 50 + 50 * 100 + 100 + 100 * 10 + 10, net.parameterCount());
+  }
+
+  @Test
   void deepConvNetHasTheBooksParameterCountAndHeScales() {
     DeepConvNet net = new DeepConvNet(new Random(2));
     assertEquals(123_552, net.parameterCount());
