@@ -160,8 +160,19 @@ class TensorTest {
     assertEquals("[0.31682708 0.69627909]", Tensor.vector(0.316827080093, 0.696279091).toString());
     assertEquals("2.5", Tensor.scalar(2.5).toString());
     assertEquals("[ 1.  -2.5]", Tensor.vector(1, -2.5).toString());
+    assertEquals("[0.01821127 0.24519181 0.73659691]",
+        Tensor.vector(0.018211273, 0.24519181, 0.73659691).toString());
+    assertEquals("[9.99954600e-01 4.53978686e-05 2.06106005e-09]",
+        Tensor.vector(9.99954600e-01, 4.53978686e-05, 2.06106005e-09).toString());
+    assertEquals("[1.e-05 1.e+00]", Tensor.vector(1e-5, 1).toString());
+    assertEquals("[ nan  1.5 -inf]", Tensor.vector(Double.NaN, 1.5, Double.NEGATIVE_INFINITY).toString());
+    assertEquals("[0.1    0.0001]", Tensor.vector(0.1, 1e-4).toString());
+    assertEquals("220.00000000000003", Tensor.scalar(100).mul(2).mul(1.1).toString());
+    assertEquals("1e-07", Tensor.scalar(1e-7).toString());
     String big = Tensor.arange(2000).toString();
-    assertEquals("[   0.    1.    2. ... 1997. 1998. 1999.]", big);
+    assertEquals("[0.000e+00 1.000e+00 2.000e+00 ... 1.997e+03 1.998e+03 1.999e+03]", big);
+    assertEquals("[ 0.  1.  2. ... 97. 98. 99.]", Tensor.arange(100).mul(Tensor.ones(20, 100)).toString()
+        .lines().findFirst().orElseThrow().substring(1));
     assertTrue(Tensor.arange(2000).reshape(40, 50).toString().contains("...\n"));
   }
 }

@@ -1,35 +1,40 @@
 package dev.tapegrad.examples;
 
-import dev.tapegrad.autograd.Tape;
-import dev.tapegrad.autograd.Tensor;
-import java.util.Locale;
+import dev.tapegrad.examples.commands.ForwardCommand;
+import dev.tapegrad.examples.commands.GatesCommand;
+import dev.tapegrad.examples.commands.GradcheckCommand;
+import dev.tapegrad.examples.commands.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code tapegrad.jar}. For now it runs the book's apple-shopping example (Fig
- * 5-16) on the tape and prints the values and gradients; the chapter commands grow from here.
+ * Entry point of {@code tapegrad.jar}: the book, chapter by chapter, as subcommands
+ * ({@code java -jar examples/target/tapegrad.jar --help} lists them).
  */
-public final class Main {
-  private Main() {}
+@Command(
+    name = "tapegrad",
+    mixinStandardHelpOptions = true,
+    version = "tapegrad 0.1.0",
+    description = "Deep Learning from Scratch, rebuilt on a Java autograd tape.",
+    subcommands = {
+      GatesCommand.class,
+      ForwardCommand.class,
+      TrainCommand.class,
+      GradcheckCommand.class,
+    })
+public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    Tensor apple = Tensor.scalar(100).requiresGrad().named("apple");
-    Tensor count = Tensor.scalar(2).requiresGrad().named("count");
-    Tensor tax = Tensor.scalar(1.1).requiresGrad().named("tax");
-    try (Tape tape = Tape.record()) {
-      Tensor price = apple.mul(count).mul(tax);
-      tape.backward(price);
-      System.out.printf(Locale.ROOT, "price: %s%n", round(price.item()));
-      System.out.printf(
-          Locale.ROOT,
-          "dApple: %s, dCount: %s, dTax: %s%n",
-          round(apple.grad().item()),
-          round(count.grad().item()),
-          round(tax.grad().item()));
-      System.out.printf("recorded %d nodes%n", tape.nodes().size());
-    }
+    System.exit(run(args));
   }
 
-  private static String round(double v) {
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+  /** Runs the CLI and returns its exit code (for tests). */
+  public static int run(String... args) {
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
   }
 }
