@@ -13,9 +13,10 @@ import java.util.Set;
  * Turns the steps of a trace into a {@link DiagramGraph} at a level: decides which scopes collapse
  * into layer nodes, which leaves are drawn, and where values branch or end.
  *
- * <p>Parameters (leaves that require a gradient) and unnamed one-element constants used only
- * inside one collapsed layer are hidden unless parameters are asked for; every other value that
- * crosses a node boundary is an edge.
+ * <p>Inside one collapsed layer, parameters (leaves that require a gradient) and unnamed
+ * one-element constants are hidden unless parameters are asked for. The first input of a layer's
+ * first op is taken to be its data input and is always drawn (the {@code x} of {@code x·W + b} or
+ * of {@code im2col(x)}). Every other value that crosses a node boundary is an edge.
  */
 final class DiagramBuilder {
   private final StepTrace trace;
@@ -33,6 +34,7 @@ final class DiagramBuilder {
   private final Map<String, DiagramNode> displays = new LinkedHashMap<>();
   private final Map<Tensor, String> inputIds = new IdentityHashMap<>();
   private final Map<String, Integer> counters = new LinkedHashMap<>();
+  private final Map<Tensor, Boolean> dataInputs = new IdentityHashMap<>();
 
   DiagramBuilder(
       StepTrace trace,
@@ -53,7 +55,7 @@ final class DiagramBuilder {
     List<String> displayOfStep = new ArrayList<>(steps.size());
     for (Step step : steps) {
       String unit = collapsedUnit(step.scope(), leafScopes);
-      String id = unit == null ? newOpNode(step) : layerNode(unit);
+      String id = unit == null ? newOpNode(step) : layerNode(unit, step);
       displayOfStep.add(id);
       for (Tensor input : step.inputs()) {
         see(input);
@@ -126,11 +128,14 @@ final class DiagramBuilder {
     return id;
   }
 
-  private String layerNode(String unit) {
+  private String layerNode(String unit, Step first) {
     String key = "layer:" + unit;
     DiagramNode existing = displays.get(key);
     if (existing != null) {
       return existing.id();
+    }
+    if (!first.inputs().isEmpty()) {
+      dataInputs.put(first.inputs().get(0), true);
     }
     String id = nextId("layer");
     DiagramNode node =
@@ -167,7 +172,9 @@ final class DiagramBuilder {
 
   private boolean hidden(Tensor leaf) {
     Set<String> users = consumers.get(leaf);
-    if (users.size() != 1 || displays.get(users.iterator().next()).kind() != NodeKind.LAYER) {
+    if (users.size() != 1
+        || displays.get(users.iterator().next()).kind() != NodeKind.LAYER
+        || dataInputs.containsKey(leaf)) {
       return false;
     }
     return leaf.isRequiresGrad() ? !showParameters : isUnnamedConstant(leaf);

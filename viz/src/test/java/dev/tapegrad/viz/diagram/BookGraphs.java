@@ -53,7 +53,7 @@ final class BookGraphs {
   /** Fig 5-27: Y = X·W + B with X (2,2), W (2,3), B (3,), seeded with ones. */
   static Tensor affine(Tape tape) {
     SplittableRandom rng = new SplittableRandom(7);
-    Tensor x = Tensor.rand(rng, 2, 2).named("X");
+    Tensor x = Tensor.rand(rng, 2, 2).named("X").requiresGrad();
     Tensor w = Tensor.rand(rng, 2, 3).named("W").requiresGrad();
     Tensor b = Tensor.rand(rng, 3).named("B").requiresGrad();
     Tensor y;
