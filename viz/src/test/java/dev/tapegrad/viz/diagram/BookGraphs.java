@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
  * The book's computational graphs built from raw engine ops on an open tape, with the backward
  * pass already run. Each method records onto {@code tape} and returns the output.
  */
-final class BookGraphs {
+public final class BookGraphs {
   private BookGraphs() {}
 
   /** Fig 5-16: two apples at 100 with 10% tax. */
-  static Tensor apple(Tape tape) {
+  public static Tensor apple(Tape tape) {
     Tensor apple = Tensor.scalar(100).named("apple").requiresGrad();
     Tensor count = Tensor.scalar(2).named("apple count").requiresGrad();
     Tensor tax = Tensor.scalar(1.1).named("tax").requiresGrad();
@@ -22,7 +22,7 @@ final class BookGraphs {
   }
 
   /** Fig 5-17: two apples at 100 and three oranges at 150, with 10% tax. */
-  static Tensor appleOrange(Tape tape) {
+  public static Tensor appleOrange(Tape tape) {
     Tensor apple = Tensor.scalar(100).named("apple").requiresGrad();
     Tensor appleCount = Tensor.scalar(2).named("apple count").requiresGrad();
     Tensor orange = Tensor.scalar(150).named("orange").requiresGrad();
@@ -35,7 +35,7 @@ final class BookGraphs {
   }
 
   /** Fig 5-19/5-20: sigmoid of x from ×−1, exp, +1 and the reciprocal, in scope Sigmoid. */
-  static Tensor sigmoid(Tape tape, double x) {
+  public static Tensor sigmoid(Tape tape, double x) {
     Tensor in = Tensor.scalar(x).named("x").requiresGrad();
     Tensor y;
     try (Tape.Scope s = Tape.scope("Sigmoid")) {
@@ -46,12 +46,12 @@ final class BookGraphs {
     return y;
   }
 
-  static Tensor sigmoidOf(Tensor x) {
+  public static Tensor sigmoidOf(Tensor x) {
     return x.mul(-1).exp().add(1).pow(-1);
   }
 
   /** Fig 5-27: Y = X·W + B with X (2,2), W (2,3), B (3,), seeded with ones. */
-  static Tensor affine(Tape tape) {
+  public static Tensor affine(Tape tape) {
     SplittableRandom rng = new SplittableRandom(7);
     Tensor x = Tensor.rand(rng, 2, 2).named("X").requiresGrad();
     Tensor w = Tensor.rand(rng, 2, 3).named("W").requiresGrad();
@@ -66,7 +66,7 @@ final class BookGraphs {
   }
 
   /** Appendix A (Fig A-5): softmax then cross-entropy of scores a (1,3) and one-hot t. */
-  static Tensor softmaxWithLoss(Tape tape, double[] scores, double[] oneHot) {
+  public static Tensor softmaxWithLoss(Tape tape, double[] scores, double[] oneHot) {
     Tensor a = Tensor.of(scores, 1, scores.length).named("a").requiresGrad();
     Tensor t = Tensor.of(oneHot, 1, oneHot.length).named("t");
     Tensor loss = softmaxWithLossOf(a, t).named("L");
@@ -75,7 +75,7 @@ final class BookGraphs {
   }
 
   /** Softmax over axis 1 and mean cross-entropy, composed of primitives in scope SoftmaxWithLoss. */
-  static Tensor softmaxWithLossOf(Tensor a, Tensor t) {
+  public static Tensor softmaxWithLossOf(Tensor a, Tensor t) {
     try (Tape.Scope s = Tape.scope("SoftmaxWithLoss")) {
       Tensor e = a.exp();
       Tensor y = e.mul(e.sum(1, true).pow(-1));
@@ -84,7 +84,7 @@ final class BookGraphs {
   }
 
   /** Book ch.5 TwoLayerNet on a batch of 2: Affine1, Relu1, Affine2, SoftmaxWithLoss. */
-  static Tensor twoLayerNet(Tape tape) {
+  public static Tensor twoLayerNet(Tape tape) {
     SplittableRandom rng = new SplittableRandom(11);
     Tensor x = Tensor.rand(rng, 2, 4).named("x");
     Tensor t = Tensor.of(new double[] {0, 1, 1, 0}, 2, 2).named("t");
@@ -108,7 +108,7 @@ final class BookGraphs {
    * Book ch.7 SimpleConvNet on a batch of 2 images 1×6×6: Conv1 (3 filters 3×3), Relu1, Pool1
    * (2×2, stride 2), Affine1, Relu2, Affine2, SoftmaxWithLoss.
    */
-  static Tensor simpleConvNet(Tape tape) {
+  public static Tensor simpleConvNet(Tape tape) {
     SplittableRandom rng = new SplittableRandom(13);
     // x requires a gradient so that im2col of it is recorded and Conv1 shows x as its input.
     Tensor x = Tensor.rand(rng, 2, 1, 6, 6).named("x").requiresGrad();
@@ -136,26 +136,26 @@ final class BookGraphs {
     return loss;
   }
 
-  static Tensor affine(String name, Tensor x, Tensor w, Tensor b) {
+  public static Tensor affine(String name, Tensor x, Tensor w, Tensor b) {
     try (Tape.Scope s = Tape.scope(name)) {
       return x.dot(w).add(b);
     }
   }
 
-  static Tensor relu(String name, Tensor x) {
+  public static Tensor relu(String name, Tensor x) {
     try (Tape.Scope s = Tape.scope(name)) {
       return x.relu();
     }
   }
 
   /** The book's convolution: im2col, the filters as columns, one product, bias, back to NCHW. */
-  static Tensor convolution(String name, Tensor x, Tensor w, Tensor b) {
+  public static Tensor convolution(String name, Tensor x, Tensor w, Tensor b) {
     try (Tape.Scope s = Tape.scope(name)) {
       return convolutionOf(x, w, b);
     }
   }
 
-  static Tensor convolutionOf(Tensor x, Tensor w, Tensor b) {
+  public static Tensor convolutionOf(Tensor x, Tensor w, Tensor b) {
     int n = x.dim(0);
     int filters = w.dim(0);
     int outH = x.dim(2) - w.dim(2) + 1;
@@ -166,7 +166,7 @@ final class BookGraphs {
   }
 
   /** The book's 2×2 max pooling with stride 2: im2col, rows of 4, max, back to NCHW. */
-  static Tensor maxPool(String name, Tensor x) {
+  public static Tensor maxPool(String name, Tensor x) {
     try (Tape.Scope s = Tape.scope(name)) {
       int n = x.dim(0);
       int c = x.dim(1);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class LayeredLayout {
       DiagramEdge edge = graph.edges().get(e);
       edges[e] = new int[] {index.get(edge.from()), index.get(edge.to())};
     }
-    Ranking ranking = Ranking.of(real, edges);
+    Ranking ranking = Ranking.of(real + barriers(edges.length), withBarriers(edges));
     for (int v = 0; v < real; v++) {
       rankOf.add(ranking.rank[v]);
     }
@@ -150,6 +151,52 @@ public final class LayeredLayout {
     }
   }
 
+
+  private final List<int[]> barrierEdges = new ArrayList<>();
+
+  /**
+   * Keeps sibling clusters in separate columns, in recording order: between consecutive siblings
+   * an invisible barrier node ranks after every node of the first and before every node of the
+   * second. Returns the number of barriers; {@link #withBarriers} adds their edges.
+   */
+  private int barriers(int edgeCount) {
+    Map<String, List<String>> children = new LinkedHashMap<>();
+    for (String cluster : graph.clusters()) {
+      children.computeIfAbsent(ScopePaths.parent(cluster), p -> new ArrayList<>()).add(cluster);
+    }
+    int count = 0;
+    for (List<String> siblings : children.values()) {
+      List<List<Integer>> members = new ArrayList<>();
+      for (String cluster : siblings) {
+        List<Integer> inside = new ArrayList<>();
+        for (int v = 0; v < real; v++) {
+          if (ScopePaths.within(scope.get(v), cluster)) {
+            inside.add(v);
+          }
+        }
+        members.add(inside);
+      }
+      members.sort(Comparator.comparingInt((List<Integer> m) -> m.get(0)));
+      for (int k = 0; k + 1 < members.size(); k++) {
+        int barrier = real + count++;
+        for (int v : members.get(k)) {
+          barrierEdges.add(new int[] {v, barrier, 0});
+        }
+        for (int v : members.get(k + 1)) {
+          barrierEdges.add(new int[] {barrier, v, 1});
+        }
+      }
+    }
+    return count;
+  }
+
+  private int[][] withBarriers(int[][] edges) {
+    int[][] all = Arrays.copyOf(edges, edges.length + barrierEdges.size());
+    for (int i = 0; i < barrierEdges.size(); i++) {
+      all[edges.length + i] = barrierEdges.get(i);
+    }
+    return all;
+  }
 
   private boolean isSegmentChain(int e) {
     int[] chain = chains.get(e);
@@ -250,11 +297,12 @@ public final class LayeredLayout {
   /**
    * Pushes apart a cluster and anything outside it that shares its ranks and its height (another
    * cluster, or a node pulled into its ranks): the lower one, with everything below it in its
-   * ranks, moves down. Order within ranks is kept, so the minimum gaps still hold.
+   * ranks, moves down. Order within ranks is kept, so the minimum gaps still hold. A bounded number
+   * of rounds: graphs whose scopes interleave badly may keep some overlap rather than grow tall.
    */
   private void separateClusters() {
     List<String> clusters = graph.clusters();
-    int limit = 4 * (clusters.size() + 1) * (clusters.size() + 1);
+    int limit = Math.min(200, 4 * (clusters.size() + 1) * (clusters.size() + 1));
     for (int round = 0; round < limit; round++) {
       double[][] box = clusterExtents(clusters);
       if (!pushFirstOverlap(clusters, box)) {

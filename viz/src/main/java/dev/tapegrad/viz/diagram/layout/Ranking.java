@@ -25,7 +25,10 @@ final class Ranking {
     this.ranks = max + 1;
   }
 
-  /** Ranks for {@code n} nodes joined by {@code edges} ({@code {from, to}} pairs). */
+  /**
+   * Ranks for {@code n} nodes joined by {@code edges} ({@code {from, to}} pairs, or {@code {from,
+   * to, minimumLength}}; the default length is 1).
+   */
   static Ranking of(int n, int[][] edges) {
     List<List<Integer>> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -64,7 +67,7 @@ final class Ranking {
           ignored[e] = true;
           continue;
         }
-        rank[w] = Math.max(rank[w], rank[v] + 1);
+        rank[w] = Math.max(rank[w], rank[v] + length(edges[e]));
         if (--indegree[w] == 0) {
           ready.add(w);
         }
@@ -72,6 +75,10 @@ final class Ranking {
     }
     pullSourcesRight(n, edges, ignored, rank);
     return new Ranking(rank, ignored);
+  }
+
+  private static int length(int[] edge) {
+    return edge.length > 2 ? edge[2] : 1;
   }
 
   private static void breakCycleAt(int v, int[][] edges, boolean[] done, boolean[] ignored) {
@@ -89,7 +96,8 @@ final class Ranking {
     for (int e = 0; e < edges.length; e++) {
       if (!ignored[e]) {
         hasIn[edges[e][1]] = true;
-        firstUse[edges[e][0]] = Math.min(firstUse[edges[e][0]], rank[edges[e][1]]);
+        firstUse[edges[e][0]] =
+            Math.min(firstUse[edges[e][0]], rank[edges[e][1]] - length(edges[e]) + 1);
       }
     }
     for (int v = 0; v < n; v++) {
