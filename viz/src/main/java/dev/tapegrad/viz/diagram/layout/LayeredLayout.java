@@ -257,7 +257,7 @@ public final class LayeredLayout {
         double[] weight = new double[rank.length];
         for (int k = 0; k < rank.length; k++) {
           int v = rank[k];
-          List<Integer> nb = rightward ? up.get(v) : down.get(v);
+          List<Integer> nb = rightward ? mainInputs(up, v) : down.get(v);
           double sum = 0;
           for (int w : nb) {
             sum += y[w];
@@ -271,6 +271,21 @@ public final class LayeredLayout {
         }
       }
     }
+  }
+
+  /**
+   * The inputs a node is centred on: those that are themselves computed, when there are any, so
+   * that a chain stays straight and the leaves feeding it sit beside it instead of pulling it
+   * sideways step after step.
+   */
+  private static List<Integer> mainInputs(List<List<Integer>> up, int v) {
+    List<Integer> computed = new ArrayList<>();
+    for (int w : up.get(v)) {
+      if (!up.get(w).isEmpty()) {
+        computed.add(w);
+      }
+    }
+    return computed.isEmpty() ? up.get(v) : computed;
   }
 
   /** For each node, the nodes at the {@code from} end of its segments ending at {@code to}. */

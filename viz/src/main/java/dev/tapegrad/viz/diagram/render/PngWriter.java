@@ -24,6 +24,11 @@ import org.graphstream.ui.swing.util.SwingFileSinkImages;
  * and below edges are sprites at the layout's positions.
  */
 public final class PngWriter {
+  /** Largest image side, in pixels. */
+  public static final int MAX_SIDE = 16_384;
+  /** Largest image area, in pixels. */
+  public static final long MAX_PIXELS = 64_000_000L;
+
   private static final Object RENDER_LOCK = new Object();
   /** GraphStream logs a progress line per image at INFO; kept here so the setting sticks. */
   private static final java.util.logging.Logger SINK_LOG =
@@ -35,13 +40,22 @@ public final class PngWriter {
 
   private PngWriter() {}
 
-  /** Writes {@code layout} to {@code path}, {@code scale} pixels per layout unit. */
+  /**
+   * Writes {@code layout} to {@code path}, {@code scale} pixels per layout unit; an image larger
+   * than {@link #MAX_SIDE} a side or {@link #MAX_PIXELS} in all is refused.
+   */
   public static void write(Layout layout, Path path, double scale) throws IOException {
     if (!(scale > 0 && scale <= 8)) {
       throw new IllegalArgumentException("png: scale must be in (0, 8], got " + scale);
     }
     int width = (int) Math.ceil(layout.width() * scale);
     int height = (int) Math.ceil(layout.height() * scale);
+    if ((long) width * height > MAX_PIXELS || Math.max(width, height) > MAX_SIDE) {
+      throw new IllegalArgumentException(
+          "png: a " + width + "x" + height + " image is too large (at most " + MAX_SIDE
+              + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels); use a smaller"
+              + " scale, draw at layer level, or write SVG");
+    }
     Graph graph = toGraph(layout, scale);
     AtomicFiles.write(
         path,
