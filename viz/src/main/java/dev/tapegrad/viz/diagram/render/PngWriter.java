@@ -103,8 +103,11 @@ public final class PngWriter {
       box.setAttribute(
           "xyz", (c.left() + c.width() / 2) * scale, (h - c.top() - c.height() / 2) * scale, 0);
       box.setAttribute("ui.class", "cluster");
+      int depth = Math.min(4, dev.tapegrad.viz.diagram.ScopePaths.depth(c.scope()) - 1);
       box.setAttribute(
-          "ui.style", "size: " + gu(c.width() * scale) + ", " + gu(c.height() * scale) + ";");
+          "ui.style",
+          "size: " + gu(c.width() * scale) + ", " + gu(c.height() * scale) + "; z-index: "
+              + depth + ";");
       double titleWidth = dev.tapegrad.viz.diagram.layout.TextMetrics.width(c.title());
       label(sprites, "t" + count, "title", c.title(),
           c.left() + 8 + titleWidth / 2, c.top() + 3 + 8.5, h, scale);
@@ -162,7 +165,7 @@ public final class PngWriter {
         + String.format(java.util.Locale.ROOT, "%.1f", 14 * scale) + ";";
     String stroke = String.format(java.util.Locale.ROOT, "%.2fpx", 1.3 * scale);
     return "graph { fill-color: white; padding: 0px; }"
-        + "node { size-mode: normal; text-alignment: center; z-index: 2; " + font
+        + "node { size-mode: normal; text-alignment: center; z-index: 7; " + font
         + " stroke-mode: plain; stroke-color: " + DiagramStyle.LINE_COLOR + "; stroke-width: "
         + stroke + "; fill-color: white; }"
         + "node.op { shape: circle; }"
@@ -173,15 +176,15 @@ public final class PngWriter {
         + "edge { shape: polyline; fill-color: " + DiagramStyle.LINE_COLOR + "; size: " + stroke
         + "; arrow-shape: arrow; arrow-size: "
         + String.format(java.util.Locale.ROOT, "%.1fpx, %.1fpx", 9 * scale, 4.5 * scale)
-        + "; z-index: 1; }"
+        + "; z-index: 6; }"
 
-        + "sprite { shape: box; size: 0px; fill-mode: none; stroke-mode: none; z-index: 3; "
+        + "sprite { shape: box; size: 0px; fill-mode: none; stroke-mode: none; z-index: 8; "
         + font + " text-alignment: center; }"
         + "sprite.value { text-color: " + DiagramStyle.VALUE_COLOR + "; }"
         + "sprite.gradient { text-color: " + DiagramStyle.GRADIENT_COLOR + "; }"
         + "sprite.title { text-color: " + DiagramStyle.CLUSTER_TITLE + "; }"
         + "node.cluster { shape: box; fill-mode: plain; fill-color: "
         + DiagramStyle.CLUSTER_FILL + "; stroke-mode: plain; stroke-color: "
-        + DiagramStyle.CLUSTER_STROKE + "; stroke-width: " + stroke + "; z-index: 0; }";
+        + DiagramStyle.CLUSTER_STROKE + "; stroke-width: " + stroke + "; }";
   }
 }
