@@ -1,0 +1,50 @@
+package dev.tapegrad.layers.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the project's shared data directory (MNIST sample, the book's weights), which lives beside
+ * the repository as {@code shared/data}, not inside it.
+ *
+ * <p>The system property {@value #PROPERTY}, or else the environment variable {@value
+ * #ENVIRONMENT}, names the data directory explicitly. Without either, the working directory and
+ * each of its parents are tried for a {@code shared/data} folder.
+ */
+public final class DataDirectory {
+  /** System property naming the data directory. */
+  public static final String PROPERTY = "tapegrad.data";
+
+  /** Environment variable naming the data directory. */
+  public static final String ENVIRONMENT = "TAPEGRAD_DATA";
+
+  private DataDirectory() {}
+
+  /** The folder {@code child} of the data directory (e.g. {@code book-weights}), if it exists. */
+  public static Optional<Path> find(String child) {
+    String configured = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+    return find(child, configured, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * The folder {@code child} of {@code configured} when that is set, otherwise of the first {@code
+   * shared/data} found in {@code start} or one of its parents.
+   */
+  static Optional<Path> find(String child, String configured, Path start) {
+    if (configured != null && !configured.isBlank()) {
+      return existing(Path.of(configured).resolve(child));
+    }
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      Optional<Path> found = existing(dir.resolve("shared").resolve("data").resolve(child));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Path> existing(Path dir) {
+    return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+  }
+}
