@@ -48,8 +48,8 @@ public final class ImageGrid implements Figure {
         this.gap = builder.gap;
         this.title = builder.title;
         FontMetrics metrics = fontMetrics(CAPTION_FONT);
-        int widestCaption = captions.stream().mapToInt(metrics::stringWidth).max().orElse(0);
-        this.cellWidth = Math.max(tileWidth * scale, widestCaption + 4);
+        int widestCaption = captions.stream().filter(c -> !c.isEmpty()).mapToInt(c -> metrics.stringWidth(c) + 4).max().orElse(0);
+        this.cellWidth = Math.max(tileWidth * scale, widestCaption);
         this.captionHeight = captions.stream().allMatch(String::isEmpty) ? 0 : CAPTION_GAP + metrics.getHeight();
     }
 
