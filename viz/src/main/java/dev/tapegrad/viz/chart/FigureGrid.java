@@ -1,8 +1,6 @@
 package dev.tapegrad.viz.chart;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.Objects;
  */
 public final class FigureGrid implements Figure {
 
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    private static final int TITLE_HEIGHT = 36;
 
     private final List<Figure> figures;
     private final int columns;
@@ -43,9 +39,7 @@ public final class FigureGrid implements Figure {
         if (figures.isEmpty()) {
             throw new IllegalArgumentException("a figure grid needs at least one figure");
         }
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be at least 1, got " + columns);
-        }
+        Checks.atLeast("columns", columns, 1);
         for (int i = 0; i < figures.size(); i++) {
             Objects.requireNonNull(figures.get(i), "figure " + i);
         }
@@ -66,7 +60,7 @@ public final class FigureGrid implements Figure {
     /** The pixel rectangle of cell {@code index} (row-major), the figure inside it being centred. */
     public Rectangle cellBounds(int index) {
         Objects.checkIndex(index, figures.size());
-        int top = title == null ? 0 : TITLE_HEIGHT;
+        int top = title == null ? 0 : FigureTitle.HEIGHT;
         return new Rectangle((index % columns) * cellWidth, top + (index / columns) * cellHeight, cellWidth, cellHeight);
     }
 
@@ -77,7 +71,7 @@ public final class FigureGrid implements Figure {
 
     @Override
     public int height() {
-        return (title == null ? 0 : TITLE_HEIGHT) + rows() * cellHeight;
+        return (title == null ? 0 : FigureTitle.HEIGHT) + rows() * cellHeight;
     }
 
     @Override
@@ -85,11 +79,7 @@ public final class FigureGrid implements Figure {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width(), height());
         if (title != null) {
-            g.setColor(Color.BLACK);
-            g.setFont(TITLE_FONT);
-            FontMetrics metrics = g.getFontMetrics();
-            int baseline = (TITLE_HEIGHT - metrics.getHeight()) / 2 + metrics.getAscent();
-            g.drawString(title, (width() - metrics.stringWidth(title)) / 2, baseline);
+            FigureTitle.paint(g, title, width(), 0);
         }
         for (int i = 0; i < figures.size(); i++) {
             Figure figure = figures.get(i);

@@ -25,12 +25,8 @@ public final class Histogram {
     /** Bins {@code values} into {@code bins} equal bins over [min, max]. */
     public static Histogram of(double[] values, int bins, double min, double max) {
         Objects.requireNonNull(values, "values");
-        if (bins < 1) {
-            throw new IllegalArgumentException("a histogram needs at least 1 bin, got " + bins);
-        }
-        if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
-            throw new IllegalArgumentException("histogram range needs finite min < max, got [" + min + ", " + max + "]");
-        }
+        Checks.atLeast("histogram bins", bins, 1);
+        Checks.range("histogram range", min, max);
         long[] counts = new long[bins];
         long outside = 0;
         double width = (max - min) / bins;

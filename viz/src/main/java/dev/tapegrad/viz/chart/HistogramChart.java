@@ -29,18 +29,16 @@ public final class HistogramChart {
     }
 
     /** Collects the panels and options of one histogram chart. */
-    public static final class Builder {
+    public static final class Builder extends PanelChartBuilder<Builder> {
         private final List<String> titles = new ArrayList<>();
         private final List<double[]> values = new ArrayList<>();
         private int bins = 30;
         private double min = 0;
         private double max = 1;
-        private int columns;
-        private int panelWidth = 260;
-        private int panelHeight = 240;
-        private String title;
 
+        /** All panels in one row, each 260 x 240 px. */
         private Builder() {
+            super(0, 260, 240);
         }
 
         /** One panel titled {@code title} (such as "1-layer") showing the distribution of {@code values}. */
@@ -54,45 +52,15 @@ public final class HistogramChart {
 
         /** Number of equal-width bins (default 30). */
         public Builder bins(int bins) {
-            if (bins < 1) {
-                throw new IllegalArgumentException("a histogram needs at least 1 bin, got " + bins);
-            }
-            this.bins = bins;
+            this.bins = Checks.atLeast("histogram bins", bins, 1);
             return this;
         }
 
         /** The binned range [min, max] (default [0, 1]); values outside it are not counted. */
         public Builder range(double min, double max) {
-            if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
-                throw new IllegalArgumentException("histogram range needs finite min < max, got [" + min + ", " + max + "]");
-            }
+            Checks.range("histogram range", min, max);
             this.min = min;
             this.max = max;
-            return this;
-        }
-
-        /** Panels per row (default: all panels in one row). */
-        public Builder columns(int columns) {
-            if (columns < 1) {
-                throw new IllegalArgumentException("columns must be at least 1, got " + columns);
-            }
-            this.columns = columns;
-            return this;
-        }
-
-        /** Size of each panel in pixels (default 260 x 240). */
-        public Builder panelSize(int width, int height) {
-            if (width < 150 || height < 120) {
-                throw new IllegalArgumentException("panel must be at least 150x120 px, got " + width + "x" + height);
-            }
-            this.panelWidth = width;
-            this.panelHeight = height;
-            return this;
-        }
-
-        /** A title above all panels, such as "sigmoid, weights with std 1". */
-        public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
@@ -113,11 +81,11 @@ public final class HistogramChart {
             for (int p = 0; p < histograms.size(); p++) {
                 panels.add(panel(titles.get(p), histograms.get(p), countAxisMax));
             }
-            return FigureGrid.of(columns > 0 ? columns : panels.size(), title, panels);
+            return tile(panels);
         }
 
         private Figure panel(String panelTitle, Histogram histogram, double countAxisMax) {
-            XYChart chart = ChartStyle.xyChart(panelWidth, panelHeight, panelTitle, "", "");
+            XYChart chart = ChartStyle.xyChart(panelWidth(), panelHeight(), panelTitle, "", "");
             long[] counts = histogram.counts();
             // a step series holds each value until the next x, so the last count is repeated at max
             double[] heights = new double[counts.length + 1];

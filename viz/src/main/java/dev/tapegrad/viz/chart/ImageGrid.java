@@ -20,9 +20,7 @@ import java.util.Objects;
 public final class ImageGrid implements Figure {
 
     private static final int MARGIN = 10;
-    private static final int TITLE_HEIGHT = 30;
     private static final int CAPTION_GAP = 4;
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Color FRAME = new Color(0xb0b0b0);
 
@@ -123,10 +121,7 @@ public final class ImageGrid implements Figure {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width(), height());
         if (title != null) {
-            g.setColor(Color.BLACK);
-            g.setFont(TITLE_FONT);
-            FontMetrics metrics = g.getFontMetrics();
-            g.drawString(title, (width() - metrics.stringWidth(title)) / 2, MARGIN + metrics.getAscent());
+            FigureTitle.paint(g, title, width(), MARGIN);
         }
         g.setFont(CAPTION_FONT);
         FontMetrics metrics = g.getFontMetrics();
@@ -152,7 +147,7 @@ public final class ImageGrid implements Figure {
     }
 
     private int titleHeight() {
-        return title == null ? 0 : TITLE_HEIGHT;
+        return title == null ? 0 : FigureTitle.HEIGHT;
     }
 
     private static FontMetrics fontMetrics(Font font) {
@@ -226,36 +221,25 @@ public final class ImageGrid implements Figure {
 
         /** Tiles per row (default: about the square root of the number of tiles). */
         public Builder columns(int columns) {
-            if (columns < 1) {
-                throw new IllegalArgumentException("columns must be at least 1, got " + columns);
-            }
-            this.columns = columns;
+            this.columns = Checks.atLeast("columns", columns, 1);
             return this;
         }
 
         /** Screen pixels per image pixel along each side (default 4). */
         public Builder scale(int scale) {
-            if (scale < 1) {
-                throw new IllegalArgumentException("scale must be at least 1, got " + scale);
-            }
-            this.scale = scale;
+            this.scale = Checks.atLeast("scale", scale, 1);
             return this;
         }
 
         /** Pixels between neighbouring tiles (default 6). */
         public Builder gap(int gap) {
-            if (gap < 0) {
-                throw new IllegalArgumentException("gap must not be negative, got " + gap);
-            }
-            this.gap = gap;
+            this.gap = Checks.atLeast("gap", gap, 0);
             return this;
         }
 
         /** Maps {@code low} to black and {@code high} to white in every tile (clamping beyond), instead of each tile's own min and max. */
         public Builder range(double low, double high) {
-            if (!Double.isFinite(low) || !Double.isFinite(high) || low >= high) {
-                throw new IllegalArgumentException("gray range needs finite low < high, got [" + low + ", " + high + "]");
-            }
+            Checks.range("gray range", low, high);
             this.fixedRange = new double[] {low, high};
             return this;
         }

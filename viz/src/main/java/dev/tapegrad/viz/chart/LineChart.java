@@ -90,19 +90,14 @@ public final class LineChart {
 
         /** Size of the picture in pixels (default 640 x 420). */
         public Builder size(int width, int height) {
-            if (width < 200 || height < 150) {
-                throw new IllegalArgumentException("line chart must be at least 200x150 px, got " + width + "x" + height);
-            }
-            this.width = width;
-            this.height = height;
+            this.width = Checks.atLeast("chart width", width, 200);
+            this.height = Checks.atLeast("chart height", height, 150);
             return this;
         }
 
         /** Fixes the y axis to [min, max] instead of fitting it to the data. */
         public Builder yRange(double min, double max) {
-            if (!Double.isFinite(min) || !Double.isFinite(max) || min >= max) {
-                throw new IllegalArgumentException("y range needs finite min < max, got [" + min + ", " + max + "]");
-            }
+            Checks.range("y range", min, max);
             this.yMin = min;
             this.yMax = max;
             return this;
@@ -133,10 +128,7 @@ public final class LineChart {
          * {@code showRaw} the unsmoothed values are drawn faintly behind it.
          */
         public Builder smoothing(int window, boolean showRaw) {
-            if (window < 1) {
-                throw new IllegalArgumentException("moving-average window must be at least 1, got " + window);
-            }
-            this.window = window;
+            this.window = Checks.atLeast("moving-average window", window, 1);
             this.showRaw = showRaw;
             return this;
         }

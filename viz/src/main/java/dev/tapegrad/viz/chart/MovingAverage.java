@@ -16,9 +16,7 @@ public final class MovingAverage {
     /** The trailing moving average of {@code values} over {@code window} points (window 1 is a copy). */
     public static double[] smooth(double[] values, int window) {
         Objects.requireNonNull(values, "values");
-        if (window < 1) {
-            throw new IllegalArgumentException("moving-average window must be at least 1, got " + window);
-        }
+        Checks.atLeast("moving-average window", window, 1);
         double[] smoothed = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             int first = Math.max(0, i - window + 1);

@@ -41,19 +41,17 @@ public final class OptimizerPathChart {
     }
 
     /** Collects the panels and options of one optimizer-path chart. */
-    public static final class Builder {
+    public static final class Builder extends PanelChartBuilder<Builder> {
         private final DoubleBinaryOperator f;
         private final Bounds bounds;
         private final Map<String, List<Point2D>> paths = new LinkedHashMap<>();
         private double[] levels;
         private int levelCount = 10;
         private Point2D minimum;
-        private int columns = 2;
-        private int panelWidth = 480;
-        private int panelHeight = 320;
-        private String title;
 
+        /** Two panels per row, each 480 x 320 px. */
         private Builder(DoubleBinaryOperator f, Bounds bounds) {
+            super(2, 480, 320);
             this.f = f;
             this.bounds = bounds;
         }
@@ -101,10 +99,7 @@ public final class OptimizerPathChart {
 
         /** Number of default levels (see {@link ContourLines#levels(int)}); 10 unless set. */
         public Builder levelCount(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("level count must be at least 1, got " + count);
-            }
-            this.levelCount = count;
+            this.levelCount = Checks.atLeast("level count", count, 1);
             return this;
         }
 
@@ -114,31 +109,6 @@ public final class OptimizerPathChart {
                 throw new IllegalArgumentException("minimum must be finite, got (" + x + ", " + y + ")");
             }
             this.minimum = new Point2D.Double(x, y);
-            return this;
-        }
-
-        /** Panels per row (default 2). */
-        public Builder columns(int columns) {
-            if (columns < 1) {
-                throw new IllegalArgumentException("columns must be at least 1, got " + columns);
-            }
-            this.columns = columns;
-            return this;
-        }
-
-        /** Size of each panel in pixels (default 480 x 320). */
-        public Builder panelSize(int width, int height) {
-            if (width < 200 || height < 150) {
-                throw new IllegalArgumentException("panel must be at least 200x150 px, got " + width + "x" + height);
-            }
-            this.panelWidth = width;
-            this.panelHeight = height;
-            return this;
-        }
-
-        /** A title above all panels. */
-        public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
@@ -158,11 +128,11 @@ public final class OptimizerPathChart {
             }
             List<Figure> panels = new ArrayList<>();
             paths.forEach((name, points) -> panels.add(panel(name, points, shownLevels, levelSets)));
-            return FigureGrid.of(columns, title, panels);
+            return tile(panels);
         }
 
         private Figure panel(String name, List<Point2D> points, double[] shownLevels, List<Polyline[]> levelSets) {
-            XYChart chart = ChartStyle.xyChart(panelWidth, panelHeight, name, "x", "y");
+            XYChart chart = ChartStyle.xyChart(panelWidth(), panelHeight(), name, "x", "y");
             for (int k = 0; k < shownLevels.length; k++) {
                 Polyline[] lines = levelSets.get(k);
                 if (lines.length == 0) {
@@ -200,7 +170,7 @@ public final class OptimizerPathChart {
          */
         private void addPlus(XYChart chart) {
             double dx = PLUS_ARM * bounds.width();
-            double dy = PLUS_ARM * bounds.height() * panelWidth / panelHeight;
+            double dy = PLUS_ARM * bounds.height() * panelWidth() / panelHeight();
             double x = minimum.getX();
             double y = minimum.getY();
             XYSeries plus = chart.addSeries("minimum",

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -22,24 +23,19 @@ class FigureFilesTest {
     @TempDir
     Path folder;
 
-    /** A 40x30 figure: white, with a red 10x10 square at (5, 5). */
-    private static final Figure SQUARE = new Figure() {
-        @Override
-        public int width() {
-            return 40;
-        }
-
-        @Override
-        public int height() {
-            return 30;
-        }
-
+    /** A figure of the given size painted by {@code painter}. */
+    private record Painted(int width, int height, Consumer<Graphics2D> painter) implements Figure {
         @Override
         public void paint(Graphics2D g) {
-            g.setColor(Color.RED);
-            g.fillRect(5, 5, 10, 10);
+            painter.accept(g);
         }
-    };
+    }
+
+    /** A 40x30 figure: white, with a red 10x10 square at (5, 5). */
+    private static final Figure SQUARE = new Painted(40, 30, g -> {
+        g.setColor(Color.RED);
+        g.fillRect(5, 5, 10, 10);
+    });
 
     @Test
     void pngHasTheFigureSizeAndPixels() throws IOException {
@@ -74,22 +70,9 @@ class FigureFilesTest {
         Path file = folder.resolve("keep.png");
         SQUARE.writePng(file);
         byte[] before = Files.readAllBytes(file);
-        Figure broken = new Figure() {
-            @Override
-            public int width() {
-                return 10;
-            }
-
-            @Override
-            public int height() {
-                return 10;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        Figure broken = new Painted(10, 10, g -> {
+            throw new IllegalStateException("boom");
+        });
 
         assertThrows(IllegalStateException.class, () -> broken.writePng(file));
         assertThrows(IllegalStateException.class, () -> broken.writeSvg(file));
@@ -114,21 +97,7 @@ class FigureFilesTest {
 
     @Test
     void rejectsAnEmptyFigure() {
-        Figure empty = new Figure() {
-            @Override
-            public int width() {
-                return 0;
-            }
-
-            @Override
-            public int height() {
-                return 5;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-            }
-        };
+        Figure empty = new Painted(0, 5, g -> { });
         var error = assertThrows(IllegalArgumentException.class, empty::toImage);
         assertTrue(error.getMessage().contains("width"), error.getMessage());
     }

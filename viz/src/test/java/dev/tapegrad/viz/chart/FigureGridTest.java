@@ -53,10 +53,12 @@ class FigureGridTest {
         FigureGrid grid = FigureGrid.of(3, "Title", List.of(new Solid(60, 40, Color.RED), new Solid(60, 40, Color.BLUE)));
 
         assertEquals(2, grid.columns(), "never more columns than figures");
-        assertEquals(new Rectangle(60, 36, 60, 40), grid.cellBounds(1));
-        BufferedImage image = Pngs.writeAndRead(grid, folder.resolve("titled.png"), 120, 76);
-        assertEquals(0x0000ff, image.getRGB(60, 36) & 0xffffff);
-        int dark = Pngs.count(image, new Rectangle(0, 0, 120, 36), rgb -> (rgb & 0xff) < 128);
+        int band = FigureTitle.HEIGHT;
+        assertEquals(new Rectangle(60, band, 60, 40), grid.cellBounds(1));
+        BufferedImage image = Pngs.writeAndRead(grid, folder.resolve("titled.png"), 120, band + 40);
+        assertEquals(0x0000ff, image.getRGB(60, band) & 0xffffff);
+        assertEquals(0xffffff, image.getRGB(60, band - 1) & 0xffffff);
+        int dark = Pngs.count(image, new Rectangle(0, 0, 120, band), rgb -> (rgb & 0xff) < 128);
         assertEquals(true, dark > 20, "the title is drawn in the band");
     }
 

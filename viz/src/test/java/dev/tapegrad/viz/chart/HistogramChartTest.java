@@ -29,7 +29,7 @@ class HistogramChartTest {
 
         assertEquals(1, figure.rows());
         assertEquals(5, figure.columns());
-        BufferedImage image = Pngs.writeAndRead(figure, folder.resolve("histograms.png"), 5 * 260, 36 + 240);
+        BufferedImage image = Pngs.writeAndRead(figure, folder.resolve("histograms.png"), 5 * 260, FigureTitle.HEIGHT + 240);
         for (int panel = 0; panel < 5; panel++) {
             Rectangle cell = figure.cellBounds(panel);
             int bars = Pngs.count(image, cell, rgb -> Pngs.near(rgb, 0x3a88c0, 40));
