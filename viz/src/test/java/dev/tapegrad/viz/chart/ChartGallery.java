@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,10 +25,12 @@ import java.util.zip.GZIPInputStream;
  * curve, accuracy per epoch, loss per optimizer (Fig 6-9 style), learned weight templates and
  * misclassified test digits.
  *
- * <p>Run from the repository root after {@code mvn -q -pl viz -am test-compile}:
- * {@code java -cp "viz/target/test-classes:viz/target/classes:$(cat cp.txt)"
- * dev.tapegrad.viz.chart.ChartGallery docs/images/charts ../shared/data/mnist-sample}, with cp.txt from
- * {@code mvn -q -pl viz dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * <p>Arguments: output folder (default {@code docs/images/charts}) and MNIST IDX folder (default
+ * {@code ../shared/data/mnist-sample}). Run it on the viz test classpath from the repository root, e.g.
+ * after {@code mvn -q -pl viz -am test-compile} and
+ * {@code mvn -q -pl viz dependency:build-classpath -Dmdep.outputFile=cp.txt}:
+ * {@code java -cp "viz/target/test-classes:viz/target/classes:$(cat viz/cp.txt)" dev.tapegrad.viz.chart.ChartGallery}.
+ * The output is the same on every run (fixed seeds).
  */
 final class ChartGallery {
 
@@ -48,7 +52,7 @@ final class ChartGallery {
     }
 
     private static void optimizerPaths(Path out) throws IOException {
-        Map<String, Optimizer> optimizers = new java.util.LinkedHashMap<>();
+        Map<String, Optimizer> optimizers = new LinkedHashMap<>();
         optimizers.put("SGD", Optimizer.sgd(0.95));
         optimizers.put("Momentum", Optimizer.momentum(0.1));
         optimizers.put("AdaGrad", Optimizer.adaGrad(1.5));
@@ -105,7 +109,7 @@ final class ChartGallery {
 
         LineChart.Builder comparison = LineChart.builder().title("Softmax regression on the MNIST sample")
             .xLabel("iterations").yLabel("loss").yRange(0, 1).smoothing(20);
-        Map<String, Optimizer> optimizers = new java.util.LinkedHashMap<>();
+        Map<String, Optimizer> optimizers = new LinkedHashMap<>();
         optimizers.put("SGD", Optimizer.sgd(0.01));
         optimizers.put("Momentum", Optimizer.momentum(0.01));
         optimizers.put("AdaGrad", Optimizer.adaGrad(0.01));
@@ -138,7 +142,7 @@ final class ChartGallery {
         List<Integer> wrongPredictions = new ArrayList<>();
         for (int i = 0; i < testLabels.length && wrong.size() < 20; i++) {
             if (predicted[i] != testLabels[i]) {
-                wrong.add(java.util.Arrays.copyOfRange(testImages.data(), i * 784, (i + 1) * 784));
+                wrong.add(Arrays.copyOfRange(testImages.data(), i * 784, (i + 1) * 784));
                 wrongLabels.add(testLabels[i]);
                 wrongPredictions.add(predicted[i]);
             }
