@@ -1,6 +1,7 @@
 package dev.tapegrad.layers.io;
 
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.Module;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -96,5 +97,27 @@ public final class BookWeights {
       return "bool";
     }
     return value.getClass().getSimpleName();
+  }
+
+  /**
+   * Copies the book's {@code W1, b1, W2, b2, ...} into a network's weight layers in order: the k-th
+   * parameter named {@code *.W} (and {@code *.b}) receives {@code Wk} ({@code bk}). Counts and
+   * shapes are checked first; a mismatch names the entry and both shapes and changes nothing.
+   */
+  public static void assign(Map<String, Tensor> book, Module network) throws CheckpointFormatException {
+    Map<String, Tensor> targets = new LinkedHashMap<>();
+    int weights = 0;
+    int biases = 0;
+    for (Map.Entry<String, Tensor> p : network.parameters().entrySet()) {
+      if (p.getKey().endsWith(".W")) {
+        targets.put("W" + ++weights, p.getValue());
+      } else if (p.getKey().endsWith(".b")) {
+        targets.put("b" + ++biases, p.getValue());
+      }
+    }
+    Map<String, int[]> expected = new LinkedHashMap<>();
+    targets.forEach((name, t) -> expected.put(name, t.shape()));
+    ParameterCheck.require("book weights for " + network.name(), book, expected);
+    targets.forEach((name, t) -> System.arraycopy(book.get(name).data(), 0, t.data(), 0, t.size()));
   }
 }
