@@ -6,6 +6,7 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -158,10 +159,10 @@ public abstract class Module {
     int width = Math.max(9, params.keySet().stream().mapToInt(String::length).max().orElse(0));
     StringBuilder sb = new StringBuilder(name).append('\n');
     String row = "%-" + width + "s  %-16s %12s%n";
-    sb.append(String.format(row, "parameter", "shape", "count"));
+    sb.append(String.format(Locale.ROOT, row, "parameter", "shape", "count"));
     params.forEach(
-        (path, p) -> sb.append(String.format(row, path, Shape.format(p.shape()), String.format("%,d", p.size()))));
-    sb.append(String.format(row, "total", "", String.format("%,d", parameterCount())));
+        (path, p) -> sb.append(String.format(Locale.ROOT, row, path, Shape.format(p.shape()), String.format(Locale.ROOT, "%,d", p.size()))));
+    sb.append(String.format(Locale.ROOT, row, "total", "", String.format(Locale.ROOT, "%,d", parameterCount())));
     return sb.toString();
   }
 
