@@ -1,12 +1,11 @@
 package dev.tapegrad.examples.cli;
 
+import dev.tapegrad.autograd.io.AtomicFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -41,13 +40,7 @@ public final class Outputs {
   public Path writeText(String name, String text) {
     Path target = file(name);
     try {
-      Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", "-" + target.getFileName());
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.writeString(target, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

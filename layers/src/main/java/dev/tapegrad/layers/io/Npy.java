@@ -1,5 +1,6 @@
 package dev.tapegrad.layers.io;
 
+import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.autograd.Tensor;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.tapegrad.viz.chart;
 
+import dev.tapegrad.autograd.io.AtomicFile;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
@@ -9,12 +10,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /** Renders figures to images and writes them as PNG or SVG files, headless and atomically. */
@@ -55,7 +52,7 @@ final class FigureFiles {
 
     static void writePng(Figure figure, Path file) throws IOException {
         BufferedImage image = render(figure);
-        writeAtomically(file, out -> {
+        AtomicFile.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available in this JVM (javax.imageio)");
             }
@@ -71,7 +68,7 @@ final class FigureFiles {
         figure.paint(g);
         g.dispose();
         var document = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
-        writeAtomically(file, document::writeTo);
+        AtomicFile.write(file, document::writeTo);
     }
 
     private static int checkedWidth(Figure figure) {
@@ -86,31 +83,5 @@ final class FigureFiles {
             throw new IllegalArgumentException("figure height must be positive, got " + figure.height());
         }
         return figure.height();
-    }
-
-    /** Streams content into a temporary file beside {@code file}, then moves it over {@code file}. */
-    private static void writeAtomically(Path file, StreamWriter content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        // not Files.createTempFile: its owner-only permissions would carry over to the finished file
-        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    @FunctionalInterface
-    private interface StreamWriter {
-        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -1,12 +1,12 @@
 package dev.tapegrad.viz.diagram;
 
+import dev.tapegrad.autograd.io.AtomicFile;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.viz.diagram.layout.LayeredLayout;
 import dev.tapegrad.viz.diagram.layout.Layout;
-import dev.tapegrad.viz.diagram.render.AtomicFiles;
 import dev.tapegrad.viz.diagram.render.DotWriter;
 import dev.tapegrad.viz.diagram.render.PngWriter;
 import dev.tapegrad.viz.diagram.render.SvgWriter;
@@ -114,11 +114,11 @@ public final class Diagram {
   }
 
   public void writeDot(Path path) throws IOException {
-    AtomicFiles.writeString(path, toDot());
+    AtomicFile.writeString(path, toDot());
   }
 
   public void writeSvg(Path path) throws IOException {
-    AtomicFiles.writeString(path, toSvg());
+    AtomicFile.writeString(path, toSvg());
   }
 
   /** A PNG at one pixel per layout unit, rendered headless through GraphStream. */

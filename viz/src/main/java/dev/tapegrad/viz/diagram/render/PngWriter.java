@@ -1,5 +1,6 @@
 package dev.tapegrad.viz.diagram.render;
 
+import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.viz.diagram.layout.ClusterBox;
 import dev.tapegrad.viz.diagram.layout.EdgeRoute;
 import dev.tapegrad.viz.diagram.layout.Layout;
@@ -57,7 +58,7 @@ public final class PngWriter {
               + " scale, draw at layer level, or write SVG");
     }
     Graph graph = toGraph(layout, scale);
-    AtomicFiles.write(
+    AtomicFile.writeFile(
         path,
         file -> {
           synchronized (RENDER_LOCK) {

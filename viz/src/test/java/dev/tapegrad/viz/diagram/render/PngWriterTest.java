@@ -78,20 +78,6 @@ class PngWriterTest {
   }
 
   @Test
-  void failedWriteLeavesTheExistingFileAndNoTemporaryFile() throws IOException {
-    Path file = dir.resolve("diagram.svg");
-    Files.writeString(file, "previous");
-    assertThrows(IOException.class, () -> AtomicFiles.write(file, temp -> {
-      Files.writeString(temp, "half");
-      throw new IOException("disk full");
-    }));
-    assertEquals("previous", Files.readString(file));
-    try (var files = Files.list(dir)) {
-      assertEquals(1, files.count());
-    }
-  }
-
-  @Test
   void svgAndDotFilesAreWrittenInUtf8() throws IOException {
     Diagram d = twoLayerNet();
     d.writeSvg(dir.resolve("n.svg"));

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.io;
+package dev.tapegrad.autograd.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
