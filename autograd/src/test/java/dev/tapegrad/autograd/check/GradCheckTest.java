@@ -68,6 +68,16 @@ class GradCheckTest {
     assertEquals(2, report.entries().get(0).kinks());
   }
 
+  /** A second kink 5e-7 away, inside the step 1e-6: neither one-sided slope matches at first. */
+  @Test
+  void twoKinksWithinOneStepAreStillRecognised() {
+    Tensor x = Tensor.vector(0, 2);
+    GradCheckReport report =
+        GradCheck.withDefaults().check(xs -> xs[0].relu().add(xs[0].neg().sub(5e-7).relu()), x);
+    assertTrue(report.passed(), report::toString);
+    assertEquals(1, report.entries().get(0).kinks());
+  }
+
   @Test
   void secondOrderCheckCatchesABackwardThatIsNotDifferentiable() {
     Tensor x = Tensor.vector(0.5, -1.5, 2);

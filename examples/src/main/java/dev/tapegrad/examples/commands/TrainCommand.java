@@ -2,6 +2,7 @@ package dev.tapegrad.examples.commands;
 
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.NetworkKind;
+import dev.tapegrad.examples.cli.NetworkOptions;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.ProgressReporter;
 import dev.tapegrad.layers.data.Dataset;
@@ -13,7 +14,6 @@ import dev.tapegrad.layers.train.Trainer;
 import dev.tapegrad.layers.train.TrainingHistory;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +27,8 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
+  @Mixin private NetworkOptions network;
 
-  @Option(names = "--net", defaultValue = "two-layer",
-      description = "two-layer, multi-layer, multi-layer-extend, simple-conv or deep-conv (default: ${DEFAULT-VALUE}).")
-  private String net;
 
   @Option(names = "--optimizer", defaultValue = "sgd",
       description = "sgd, momentum, nesterov, adagrad, rmsprop or adam (default: ${DEFAULT-VALUE}).")
@@ -63,25 +61,23 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Samples per set for the per-epoch accuracy (0: all).")
   private int evalSamples;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  private long seed;
 
   @Override
   public Integer call() throws IOException {
-    NetworkKind kind = NetworkKind.parse(net);
+    NetworkKind kind = network.kind();
     TrainTestSplit split = data.load(kind.takesImages());
     Dataset train = trainSize > 0 ? split.train().subset(trainSize) : split.train();
-    Network network = kind.create(weightDecay, batchNorm, dropout, new Random(seed));
+    Network net = network.create(weightDecay, batchNorm, dropout);
     Optimizer opt =
         learningRate != null
             ? Optimizers.create(optimizer, learningRate)
             : optimizer.equalsIgnoreCase("sgd") ? Optimizers.create("sgd", 0.1) : Optimizers.create(optimizer);
     System.out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s lr %s, batch %d, %d epochs%n",
-        network.name(), data.describe(), train.size(), split.test().size(), opt.kind(),
+        net.name(), data.describe(), train.size(), split.test().size(), opt.kind(),
         opt.learningRate(), batch, epochs);
     long started = System.nanoTime();
     TrainingHistory history =
-        new Trainer(network, opt, new Trainer.Config(epochs, batch, evalSamples, seed))
+        new Trainer(net, opt, new Trainer.Config(epochs, batch, evalSamples, network.seed()))
             .listener(new ProgressReporter(System.out, batch))
             .fit(train, split.test());
     double seconds = (System.nanoTime() - started) / 1e9;
