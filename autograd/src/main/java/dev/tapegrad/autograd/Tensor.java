@@ -449,6 +449,16 @@ public final class Tensor {
     return Indexing.select(this, labels);
   }
 
+  /** Entries by flat index ({@code -1} gives 0), shaped {@code shape}; adjoint of {@link #scatterAdd}. */
+  public Tensor gather(int[] flatIndex, int... shape) {
+    return Indexing.gather(this, flatIndex, shape);
+  }
+
+  /** Adds each value at its flat index ({@code -1}: dropped) into zeros of {@code shape}. */
+  public Tensor scatterAdd(int[] flatIndex, int... shape) {
+    return Indexing.scatterAdd(this, flatIndex, shape);
+  }
+
   /** Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, copied. */
   public Tensor slice(int start, int end) {
     return Indexing.slice(this, start, end);

@@ -50,12 +50,11 @@ public enum BinaryOp {
   public double[] apply(double[] a, int[] aShape, double[] b, int[] bShape, int[] outShape) {
     double[] out = new double[Shape.size(outShape)];
     int n = out.length;
-    if (a.length == n && b.length == n) {
-      run(a, 0, 1, b, 0, 1, out, 0, n);
-    } else if (a.length == n && b.length == 1) {
-      run(a, 0, 1, b, 0, 0, out, 0, n);
+    if (a.length == n && (b.length == n || b.length == 1)) {
+      int bs = b.length == n ? 1 : 0;
+      Parallel.forRange(n, 1, (from, to) -> run(a, from, 1, b, from * bs, bs, out, from, to - from));
     } else if (a.length == 1 && b.length == n) {
-      run(a, 0, 0, b, 0, 1, out, 0, n);
+      Parallel.forRange(n, 1, (from, to) -> run(a, 0, 0, b, from, 1, out, from, to - from));
     } else {
       StridedLoop.forEachRun(
           outShape,

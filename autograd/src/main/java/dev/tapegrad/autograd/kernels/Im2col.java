@@ -40,7 +40,16 @@ public final class Im2col {
     int oh = outSize(h, fh, stride, pad);
     int ow = outSize(w, fw, stride, pad);
     int cols = c * fh * fw;
-    for (int img = 0; img < n; img++) {
+    Parallel.forRange(n, (long) oh * ow * cols, (first, last) ->
+        transferImages(image, col, toColumns, first, last, c, h, w, fh, fw, stride, pad, oh, ow));
+  }
+
+  /** {@link #transfer} for images {@code first..last-1}: they touch disjoint rows and planes. */
+  private static void transferImages(
+      double[] image, double[] col, boolean toColumns, int first, int last,
+      int c, int h, int w, int fh, int fw, int stride, int pad, int oh, int ow) {
+    int cols = c * fh * fw;
+    for (int img = first; img < last; img++) {
       for (int oy = 0; oy < oh; oy++) {
         for (int ox = 0; ox < ow; ox++) {
           int row = ((img * oh + oy) * ow + ox) * cols;

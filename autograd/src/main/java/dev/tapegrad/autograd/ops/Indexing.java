@@ -7,8 +7,8 @@ import dev.tapegrad.autograd.Tensor;
 
 /**
  * Picking entries: {@code select} takes one entry per row (its adjoint {@code scatter} puts them
- * back), while {@code slice} and {@code rows} copy rows out for mini-batches and are not
- * differentiable.
+ * back), {@code gather} takes entries by flat index (its adjoint {@code scatterAdd} adds them back),
+ * while {@code slice} and {@code rows} copy rows out for mini-batches and are not differentiable.
  */
 public final class Indexing {
   private Indexing() {}
@@ -50,6 +50,42 @@ public final class Indexing {
         .record(Tensor.wrap(out, picks.length, k), gy -> new Tensor[] {gy.select(picks)});
   }
 
+  /**
+   * {@code out[i] = x.flat[index[i]]} (0 where {@code index[i]} is {@code -1}), shaped {@code
+   * shape}. Its adjoint is {@link #scatterAdd}.
+   */
+  public static Tensor gather(Tensor x, int[] index, int[] shape) {
+    int[] at = checkedIndex("gather", index, x.size(), Shape.size(shape));
+    double[] in = x.data();
+    double[] out = new double[at.length];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = at[i] < 0 ? 0 : in[at[i]];
+    }
+    int[] xShape = x.shape();
+    return Op.named("gather")
+        .inputs(x)
+        .record(Tensor.wrap(out, shape.clone()), gy -> new Tensor[] {scatterAdd(gy, at, xShape)});
+  }
+
+  /**
+   * A tensor of {@code shape} with {@code g.flat[i]} added at flat position {@code index[i]}
+   * (skipped where {@code index[i]} is {@code -1}); how max pooling routes its gradient.
+   */
+  public static Tensor scatterAdd(Tensor g, int[] index, int[] shape) {
+    int[] at = checkedIndex("scatterAdd", index, Shape.size(shape), g.size());
+    double[] in = g.data();
+    double[] out = new double[Shape.size(shape)];
+    for (int i = 0; i < at.length; i++) {
+      if (at[i] >= 0) {
+        out[at[i]] += in[i];
+      }
+    }
+    int[] gShape = g.shape();
+    return Op.named("scatterAdd")
+        .inputs(g)
+        .record(Tensor.wrap(out, shape.clone()), gy -> new Tensor[] {gather(gy, at, gShape)});
+  }
+
   /** Rows {@code start..end-1} along axis 0, copied. */
   public static Tensor slice(Tensor x, int start, int end) {
     if (x.rank() == 0 || start < 0 || end > x.dim(0) || start > end) {
@@ -87,6 +123,20 @@ public final class Indexing {
     }
     shape[0] = indices.length;
     return Tensor.wrap(out, shape);
+  }
+
+  private static int[] checkedIndex(String op, int[] index, int size, int count) {
+    if (index.length != count) {
+      throw new IllegalArgumentException(
+          op + ": " + index.length + " indices for " + count + " values");
+    }
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < -1 || index[i] >= size) {
+        throw new IndexOutOfBoundsException(
+            op + ": index " + index[i] + " at " + i + " is outside -1.." + (size - 1));
+      }
+    }
+    return index.clone();
   }
 
   private static int[] checkedLabels(String op, int[] labels, int k) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernels.Unary;
+import dev.tapegrad.autograd.kernels.UnaryOp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -20,7 +20,7 @@ class GradCheckTest {
   private static Tensor wrongSquare(Tensor x) {
     return Op.named("square")
         .inputs(x)
-        .record(Tensor.wrap(Unary.pow(x.data(), 2), x.shape()), gy -> new Tensor[] {gy.mul(x)});
+        .record(Tensor.wrap(UnaryOp.pow(x.data(), 2), x.shape()), gy -> new Tensor[] {gy.mul(x)});
   }
 
   /** x² whose backward is right once but treats x as a constant, so its own gradient is wrong. */
@@ -28,7 +28,7 @@ class GradCheckTest {
     return Op.named("square")
         .inputs(x)
         .record(
-            Tensor.wrap(Unary.pow(x.data(), 2), x.shape()),
+            Tensor.wrap(UnaryOp.pow(x.data(), 2), x.shape()),
             gy -> new Tensor[] {gy.mul(x.detach()).mul(2)});
   }
 

@@ -91,6 +91,17 @@ class OpGradientTest {
       int[] labels = IntStream.range(0, n).map(i -> r.between(0, k - 1)).toArray();
       assertGradients(g -> Indexing.scatter(g, labels, k), r.normal(n));
     }),
+    GATHER(r -> {
+      int[] s = r.shape(3, 4);
+      int size = Arrays.stream(s).reduce(1, (a, b) -> a * b);
+      int[] index = IntStream.range(0, 7).map(i -> r.between(-1, size - 1)).toArray();
+      assertGradients(x -> x.gather(index, 7), r.normal(s));
+    }),
+    SCATTER_ADD(r -> {
+      int n = r.between(1, 8);
+      int[] index = IntStream.range(0, n).map(i -> r.between(-1, 4)).toArray();
+      assertGradients(g -> g.scatterAdd(index, 5), r.normal(n));
+    }),
     IM2COL(r -> {
       Window w = Window.random(r);
       assertGradients(x -> x.im2col(w.fh, w.fw, w.stride, w.pad), r.normal(w.image));

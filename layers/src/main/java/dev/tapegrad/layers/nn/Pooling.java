@@ -1,13 +1,13 @@
 package dev.tapegrad.layers.nn;
 
-import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernels.Im2col;
 import dev.tapegrad.layers.Module;
+import dev.tapegrad.layers.functional.MaxPooling;
 
 /**
- * The book's max pooling, composed as {@code im2col → reshape → max → reshape → transpose}; the
- * gradient goes to the first maximum of each window. Channels are pooled independently.
+ * The book's max pooling layer: one fused {@code maxPool} node (which expands to the book's {@code
+ * im2col → reshape → max → reshape → transpose}); the gradient goes to the first maximum of each
+ * window. Channels are pooled independently.
  */
 public final class Pooling extends Module {
   private final int poolH;
@@ -31,15 +31,6 @@ public final class Pooling extends Module {
 
   @Override
   public Tensor forward(Tensor x) {
-    if (x.rank() != 4) {
-      throw new IllegalArgumentException(
-          name() + ": expected an (N,C,H,W) input, got " + Shape.format(x.shape()));
-    }
-    int n = x.dim(0);
-    int c = x.dim(1);
-    int oh = Im2col.outSize(x.dim(2), poolH, stride, pad);
-    int ow = Im2col.outSize(x.dim(3), poolW, stride, pad);
-    Tensor windows = x.im2col(poolH, poolW, stride, pad).reshape(-1, poolH * poolW);
-    return windows.max(1).reshape(n, oh, ow, c).transpose(0, 3, 1, 2);
+    return MaxPooling.fused(x, poolH, poolW, stride, pad);
   }
 }

@@ -56,6 +56,19 @@ class FusedEqualsComposedTest {
   }
 
   @ParameterizedTest
+  @MethodSource("seeds")
+  void maxPooling(int seed) {
+    Random r = new Random(seed);
+    int stride = 1 + r.nextInt(2);
+    int pad = r.nextInt(2);
+    int window = 2 + r.nextInt(2);
+    // distinct values (no ties), negative ones too so that padding zeros can win a window
+    Tensor x = Tensor.randn(r, 2, 2, 5, 6).add(Tensor.arange(120).reshape(2, 2, 5, 6).mul(1e-3));
+    assertSame(x, v -> MaxPooling.fused(v, window, window, stride, pad),
+        v -> MaxPooling.composed(v, window, window, stride, pad));
+  }
+
+  @ParameterizedTest
   @ValueSource(doubles = {1e4, -1e4, 800, -800})
   void fusedFormsStayFiniteForHugeInputs(double big) {
     Tensor x = Tensor.vector(big, 0, -big, 1).requiresGrad();

@@ -5,6 +5,7 @@ import static dev.tapegrad.autograd.check.GradCheck.assertGradients;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.F;
 import dev.tapegrad.layers.functional.CrossEntropy;
+import dev.tapegrad.layers.functional.MaxPooling;
 import dev.tapegrad.layers.functional.Sigmoid;
 import dev.tapegrad.layers.functional.Softmax;
 import dev.tapegrad.layers.functional.SoftmaxWithLoss;
@@ -130,6 +131,8 @@ class LayerGradientTest {
     Tensor x = Tensor.randn(r, 2, 3, 4, 6);
     assertGradients(v -> new Pooling("Pool1").apply(v), distinct(x));
     assertGradients(v -> new Pooling("Pool1", 3, 3, 1, 0).apply(v), distinct(x));
+    assertGradients(v -> new Pooling("Pool1", 2, 2, 2, 1).apply(v), distinct(x));
+    assertGradients(v -> MaxPooling.composed(v, 2, 2, 2, 0), distinct(x));
   }
 
   /** Moves every value at least 0.1 away from 0 (ReLU's kink). */

@@ -1,0 +1,47 @@
+package dev.tapegrad.autograd.kernels;
+
+/**
+ * Max pooling over (N,C,H,W) in one pass: each window's maximum and the flat input index it came
+ * from (first maximum in row-major window order; {@code -1} when a zero of the padding wins, as
+ * the book's zero-padded im2col gives). Planes are split across cores.
+ */
+public final class MaxPool {
+  private MaxPool() {}
+
+  /** Returns the pooled (n,c,oh,ow) values and fills {@code argmax} (same length). */
+  public static double[] forward(
+      double[] x, int n, int c, int h, int w, int ph, int pw, int stride, int pad, int[] argmax) {
+    int oh = Im2col.outSize(h, ph, stride, pad);
+    int ow = Im2col.outSize(w, pw, stride, pad);
+    double[] out = new double[n * c * oh * ow];
+    Parallel.forRange(n * c, (long) oh * ow * ph * pw, (firstPlane, lastPlane) -> {
+      for (int plane = firstPlane; plane < lastPlane; plane++) {
+        int in = plane * h * w;
+        int o = plane * oh * ow;
+        for (int oy = 0; oy < oh; oy++) {
+          for (int ox = 0; ox < ow; ox++, o++) {
+            double best = 0;
+            int at = -1;
+            boolean first = true;
+            for (int ky = 0; ky < ph; ky++) {
+              int y = oy * stride - pad + ky;
+              for (int kx = 0; kx < pw; kx++) {
+                int xx = ox * stride - pad + kx;
+                boolean inside = y >= 0 && y < h && xx >= 0 && xx < w;
+                double v = inside ? x[in + y * w + xx] : 0.0;
+                if (first || v > best || (Double.isNaN(v) && !Double.isNaN(best))) {
+                  best = v;
+                  at = inside ? in + y * w + xx : -1;
+                  first = false;
+                }
+              }
+            }
+            out[o] = best;
+            argmax[o] = at;
+          }
+        }
+      }
+    });
+    return out;
+  }
+}
