@@ -1,8 +1,11 @@
 package dev.tapegrad.examples;
 
+import dev.tapegrad.examples.commands.AppleCommand;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
 import dev.tapegrad.examples.commands.GradcheckCommand;
+import dev.tapegrad.examples.commands.GraphCommand;
+import dev.tapegrad.examples.commands.NumericalCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +24,9 @@ import picocli.CommandLine.Command;
       ForwardCommand.class,
       TrainCommand.class,
       GradcheckCommand.class,
+      NumericalCommand.class,
+      AppleCommand.class,
+      GraphCommand.class,
     })
 public final class Main implements Runnable {
 

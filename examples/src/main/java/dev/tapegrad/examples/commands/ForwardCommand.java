@@ -6,8 +6,15 @@ import dev.tapegrad.layers.F;
 import dev.tapegrad.layers.Sequential;
 import dev.tapegrad.layers.nn.Affine;
 import dev.tapegrad.layers.nn.Sigmoid;
+import dev.tapegrad.viz.chart.LineChart;
+import dev.tapegrad.viz.chart.XChartFigure;
+import java.awt.BasicStroke;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +22,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "forward",
     mixinStandardHelpOptions = true,
-    description = "Chapter 3: activations, the 2-3-2-2 demo network (Fig 3-15) and softmax.")
+    description = "Chapter 3: activations (Fig 3-6 to 3-9), the 2-3-2-2 demo network (Fig 3-15)"
+        + " and softmax.")
 public final class ForwardCommand implements Callable<Integer> {
   @Mixin private Outputs out;
 
@@ -33,8 +41,16 @@ public final class ForwardCommand implements Callable<Integer> {
             Tensor.vector(0.1, 0.2)));
   }
 
+  private static final BasicStroke DASHED =
+      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f);
+
+  /** An empty activation plot over x in [-5, 5) with the book's y limits. */
+  private static LineChart.Builder activation(String title, double yMin, double yMax) {
+    return LineChart.builder().title(title).xLabel("x").yLabel("h(x)").size(520, 380).yRange(yMin, yMax);
+  }
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintStream o = System.out;
     Tensor x = Tensor.vector(-1.0, 1.0, 2.0);
     o.println("x               = " + x);
@@ -46,15 +62,26 @@ public final class ForwardCommand implements Callable<Integer> {
     o.println("softmax(" + a + ") = " + F.softmax(a));
     Tensor big = Tensor.vector(1010, 1000, 990);
     o.println("softmax(" + big + ") = " + F.softmax(big) + " (max subtracted: no overflow)");
-    StringBuilder csv = new StringBuilder("x,step,sigmoid,relu\n");
     Tensor grid = Tensor.arange(-5, 5, 0.1);
-    double[] s = F.sigmoid(grid).data();
-    double[] r = grid.relu().data();
-    for (int i = 0; i < grid.size(); i++) {
-      double v = grid.data()[i];
-      csv.append(String.format(java.util.Locale.ROOT, "%.1f,%d,%.8f,%.1f%n", v, v > 0 ? 1 : 0, s[i], r[i]));
+    double[] xs = grid.data();
+    double[] step = Arrays.stream(xs).map(v -> v > 0 ? 1 : 0).toArray();
+    double[] sigmoid = F.sigmoid(grid).data();
+    double[] relu = grid.relu().data();
+    StringBuilder csv = new StringBuilder("x,step,sigmoid,relu\n");
+    for (int i = 0; i < xs.length; i++) {
+      csv.append(String.format(Locale.ROOT, "%.1f,%d,%.8f,%.1f%n", xs[i], (int) step[i], sigmoid[i], relu[i]));
     }
     out.writeText("forward/activations.csv", csv.toString());
+    activation("Step function (Fig 3-6)", -0.1, 1.1).series("step", xs, step).build()
+        .writePng(out.file("forward/step.png"));
+    activation("Sigmoid function (Fig 3-7)", -0.1, 1.1).series("sigmoid", xs, sigmoid).build()
+        .writePng(out.file("forward/sigmoid.png"));
+    XChartFigure both = activation("Sigmoid and step (Fig 3-8)", -0.1, 1.1)
+        .series("sigmoid", xs, sigmoid).series("step", xs, step).build();
+    ((XYChart) both.chart()).getSeries("step").setLineStyle(DASHED);
+    both.writePng(out.file("forward/step-sigmoid.png"));
+    activation("ReLU function (Fig 3-9)", -1, 5.5).series("relu", xs, relu).build()
+        .writePng(out.file("forward/relu.png"));
     out.report(o);
     return 0;
   }
