@@ -36,7 +36,21 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (for tests). */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args);
+  }
+
+  /**
+   * Bad input and file problems are reported as one line naming the command (exit 1); anything
+   * else is a bug and keeps its stack trace.
+   */
+  private static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+      return 1;
+    }
+    throw e;
   }
 
   @Override

@@ -42,6 +42,6 @@ public final class Dropout extends Module {
     for (int i = 0; i < mask.length; i++) {
       mask[i] = rng.nextDouble() > ratio ? keep : 0;
     }
-    return x.mul(Tensor.wrap(mask, x.shape()));
+    return x.mul(Tensor.wrap(mask, x.shape()).named("mask"));
   }
 }
