@@ -3,6 +3,7 @@ package dev.tapegrad.examples;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
 import dev.tapegrad.examples.commands.GradcheckCommand;
+import dev.tapegrad.examples.commands.InferCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       ForwardCommand.class,
       TrainCommand.class,
       GradcheckCommand.class,
+      InferCommand.class,
     })
 public final class Main implements Runnable {
 
