@@ -1,9 +1,11 @@
 package dev.tapegrad.examples;
 
+import dev.tapegrad.examples.commands.FiltersCommand;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
 import dev.tapegrad.examples.commands.GradcheckCommand;
 import dev.tapegrad.examples.commands.InferCommand;
+import dev.tapegrad.examples.commands.MisclassifiedCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       GradcheckCommand.class,
       InferCommand.class,
+      FiltersCommand.class,
+      MisclassifiedCommand.class,
     })
 public final class Main implements Runnable {
 
