@@ -1,5 +1,6 @@
 package dev.tapegrad.examples;
 
+import dev.tapegrad.examples.commands.DownloadCommand;
 import dev.tapegrad.examples.commands.FiltersCommand;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       InferCommand.class,
       FiltersCommand.class,
       MisclassifiedCommand.class,
+      DownloadCommand.class,
     })
 public final class Main implements Runnable {
 
