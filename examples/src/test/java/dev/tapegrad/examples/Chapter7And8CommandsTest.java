@@ -73,7 +73,7 @@ class Chapter7And8CommandsTest {
     // NumPy's misclassified indices among the first 500 (book_nets_check.py's forward pass)
     assertEquals(List.of(20, 39, 217, 243, 265, 304, 311, 315, 349, 400, 415, 434, 447, 452, 454, 455, 456),
         csv.stream().skip(1).map(l -> Integer.valueOf(l.split(",")[0])).toList());
-    assertEquals("20,6,5", csv.get(1)); // the book's "a 6 that looks like 0"-kind of mistake: a 6 read as 5
+    assertEquals("20,6,5", csv.get(1)); // a 6 read as 5, the first digit in the grid
     BufferedImage grid = png(out.resolve("misclassified/book-ch8.png"));
     assertEquals(464, grid.getWidth()); // 5 columns of 84-pixel digits
     assertTrue(grid.getHeight() > 4 * 84, "17 digits take 4 rows");
