@@ -1,10 +1,14 @@
 package dev.tapegrad.examples;
 
 import dev.tapegrad.examples.commands.AppleCommand;
+import dev.tapegrad.examples.commands.DownloadCommand;
+import dev.tapegrad.examples.commands.FiltersCommand;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
 import dev.tapegrad.examples.commands.GradcheckCommand;
 import dev.tapegrad.examples.commands.GraphCommand;
+import dev.tapegrad.examples.commands.InferCommand;
+import dev.tapegrad.examples.commands.MisclassifiedCommand;
 import dev.tapegrad.examples.commands.NumericalCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
@@ -27,6 +31,10 @@ import picocli.CommandLine.Command;
       NumericalCommand.class,
       AppleCommand.class,
       GraphCommand.class,
+      InferCommand.class,
+      FiltersCommand.class,
+      MisclassifiedCommand.class,
+      DownloadCommand.class,
     })
 public final class Main implements Runnable {
 

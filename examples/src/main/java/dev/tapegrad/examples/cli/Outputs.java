@@ -26,11 +26,18 @@ public final class Outputs {
 
   /** The path of {@code name} under the output directory (created if needed), recorded as written. */
   public Path file(String name) {
-    Path p = directory.resolve(name);
+    return userFile(directory.resolve(name));
+  }
+
+  /**
+   * A file the user named in an option, relative to the working directory rather than the output
+   * directory: its directory is created if needed and the file recorded as written.
+   */
+  public Path userFile(Path p) {
     try {
       Files.createDirectories(p.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + p.getParent(), e);
+      throw new UncheckedIOException("cannot create " + p.toAbsolutePath().getParent(), e);
     }
     written.add(p);
     return p;

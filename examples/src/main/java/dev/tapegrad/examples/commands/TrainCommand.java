@@ -7,31 +7,43 @@ import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.ProgressReporter;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.TrainTestSplit;
+import dev.tapegrad.layers.io.Checkpoint;
+import dev.tapegrad.layers.io.Npz;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.layers.optim.Optimizer;
 import dev.tapegrad.layers.optim.Optimizers;
+import dev.tapegrad.layers.train.EpochResult;
 import dev.tapegrad.layers.train.Trainer;
 import dev.tapegrad.layers.train.TrainingHistory;
+import dev.tapegrad.viz.chart.LineChart;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Trains one of the book's networks on MNIST with progress, history and plots. */
+/**
+ * Trains one of the book's networks on MNIST with progress, history, plots and a checkpoint that
+ * {@code --resume}, {@code infer} and {@code misclassified} read back.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Train a network (chapters 4-8) and save its history.")
+    description = "Chapters 4-8: train a network; save its history, loss and accuracy plots (Fig 4-11,"
+        + " 4-12) and a checkpoint.")
 public final class TrainCommand implements Callable<Integer> {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private NetworkOptions network;
 
 
-  @Option(names = "--optimizer", defaultValue = "sgd",
-      description = "sgd, momentum, nesterov, adagrad, rmsprop or adam (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--optimizer",
+      description = "sgd, momentum, nesterov, adagrad, rmsprop or adam (default: sgd, or with --resume"
+          + " the checkpoint's).")
   private String optimizer;
 
   @Option(names = "--lr", description = "Learning rate (default: 0.1 for sgd, else the optimizer's).")
@@ -61,17 +73,32 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Samples per set for the per-epoch accuracy (0: all).")
   private int evalSamples;
 
+  @Option(names = "--resume", paramLabel = "CHECKPOINT",
+      description = "Start from a checkpoint written by train (parameters, batch-norm statistics and"
+          + " optimizer state); epoch 0 of the history is then the resumed network.")
+  private Path resume;
+
 
   @Override
   public Integer call() throws IOException {
     NetworkKind kind = network.kind();
+    if ((batchNorm || dropout > 0) && kind != NetworkKind.MULTI_LAYER_EXTEND) {
+      throw new IllegalArgumentException(
+          "--batchnorm and --dropout apply to multi-layer-extend, not " + kind);
+    }
     TrainTestSplit split = data.load(kind.takesImages());
     Dataset train = trainSize > 0 ? split.train().subset(trainSize) : split.train();
     Network net = network.create(weightDecay, batchNorm, dropout);
+    String kindOfOptimizer = resume != null ? optimizerToResume() : optimizer != null ? optimizer : "sgd";
     Optimizer opt =
         learningRate != null
-            ? Optimizers.create(optimizer, learningRate)
-            : optimizer.equalsIgnoreCase("sgd") ? Optimizers.create("sgd", 0.1) : Optimizers.create(optimizer);
+            ? Optimizers.create(kindOfOptimizer, learningRate)
+            : kindOfOptimizer.equalsIgnoreCase("sgd") ? Optimizers.create("sgd", 0.1)
+                : Optimizers.create(kindOfOptimizer);
+    if (resume != null) {
+      Checkpoint.load(resume, net, opt);
+      System.out.printf(Locale.ROOT, "resumed from %s after %d %s steps%n", resume, opt.stepCount(), opt.kind());
+    }
     System.out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s lr %s, batch %d, %d epochs%n",
         net.name(), data.describe(), train.size(), split.test().size(), opt.kind(),
         opt.learningRate(), batch, epochs);
@@ -90,7 +117,43 @@ public final class TrainCommand implements Callable<Integer> {
       losses.append(i + 1).append(',').append(history.losses().get(i)).append('\n');
     }
     out.writeText(prefix + "losses.csv", losses.toString());
+    writeCharts(history, prefix);
+    Checkpoint.save(out.file("train/" + kind + ".npz"), net, opt);
     out.report(System.out);
     return 0;
+  }
+
+  /**
+   * The optimizer whose state the {@code --resume} checkpoint holds (its {@code <kind>/t} entry),
+   * unless {@code --optimizer} names another, which is an error; sgd or {@code --optimizer} when
+   * the checkpoint has no optimizer state.
+   */
+  private String optimizerToResume() throws IOException {
+    Optional<String> saved = Npz.read(resume).keySet().stream()
+        .filter(name -> name.endsWith("/t") && name.indexOf('/') == name.length() - 2)
+        .map(name -> name.substring(0, name.length() - 2))
+        .findFirst();
+    if (saved.isEmpty()) {
+      return optimizer != null ? optimizer : "sgd";
+    }
+    if (optimizer != null && !optimizer.equalsIgnoreCase(saved.get())) {
+      throw new IllegalArgumentException("--resume " + resume + " holds the state of " + saved.get()
+          + ", not " + optimizer + "; leave out --optimizer to continue with " + saved.get());
+    }
+    return saved.get();
+  }
+
+  /** The loss per iteration, smoothed over about a fiftieth of the run, and the accuracy per epoch. */
+  private void writeCharts(TrainingHistory history, String prefix) throws IOException {
+    double[] loss = history.losses().stream().mapToDouble(Double::doubleValue).toArray();
+    if (loss.length > 0) {
+      int window = Math.max(1, Math.min(100, loss.length / 50));
+      LineChart.loss(loss, window).writePng(out.file(prefix + "loss.png"));
+    }
+    List<EpochResult> epochs = history.epochs();
+    LineChart.accuracy(
+            epochs.stream().mapToDouble(EpochResult::trainAccuracy).toArray(),
+            epochs.stream().mapToDouble(EpochResult::testAccuracy).toArray())
+        .writePng(out.file(prefix + "accuracy.png"));
   }
 }

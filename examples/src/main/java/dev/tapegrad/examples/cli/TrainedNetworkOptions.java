@@ -1,0 +1,73 @@
+package dev.tapegrad.examples.cli;
+
+import dev.tapegrad.examples.inference.BookNetwork;
+import dev.tapegrad.examples.inference.CheckpointNetwork;
+import dev.tapegrad.examples.inference.LoadedNetwork;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of commands that run a trained network: {@code --net} (one of the book's trained
+ * networks or a checkpoint written by {@code train}), {@code --weights} for the book's pickles, and
+ * {@code --arch}, {@code --dropout} for checkpoints.
+ */
+public final class TrainedNetworkOptions {
+  @Option(names = "--net", paramLabel = "NET",
+      description = "book-ch3 (the section 3.6 network, sample_weight.pkl), book-ch7 (SimpleConvNet,"
+          + " params.pkl), book-ch8 (DeepConvNet, deep_convnet_params.pkl), or the path of a"
+          + " checkpoint .npz written by train.")
+  private String net;
+
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "The book's pickle for book-ch3/7/8 (default: the matching file in"
+          + " shared/data/book-weights).")
+  private Path weights;
+
+  @Option(names = "--arch", paramLabel = "NAME",
+      description = "Architecture of a checkpoint: two-layer, multi-layer, multi-layer-extend,"
+          + " simple-conv or deep-conv (default: recognised from its parameter names and shapes).")
+  private String arch;
+
+  @Option(names = "--dropout", paramLabel = "RATIO", defaultValue = "0",
+      description = "Dropout ratio a multi-layer-extend checkpoint was trained with; it scales"
+          + " activations at inference and is not stored in the checkpoint (default: ${DEFAULT-VALUE}).")
+  private double dropout;
+
+  /**
+   * The network {@code --net} names; without {@code --net}, the book network {@code fallback} if
+   * its weights were given or are in the shared folder, else nothing.
+   */
+  public Optional<LoadedNetwork> loadIfAvailable(BookNetwork fallback) throws IOException {
+    if (net == null && weights == null && fallback.defaultWeights().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(load(fallback.toString()));
+  }
+
+  /** The network {@code --net} names, or {@code fallback} when it was not given; in evaluation mode. */
+  public LoadedNetwork load(String fallback) throws IOException {
+    String choice = net != null ? net : fallback;
+    Optional<BookNetwork> book = BookNetwork.parse(choice);
+    if (book.isPresent()) {
+      if (arch != null || dropout != 0) {
+        throw new IllegalArgumentException("--arch and --dropout describe checkpoints, not " + choice);
+      }
+      BookNetwork b = book.get();
+      Path file = b.weights(weights);
+      return new LoadedNetwork(b.load(file), b.toString(), b.takesImages(), b + " with " + file);
+    }
+    Path file = Path.of(choice);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("unknown network '" + choice + "': expected book-ch3,"
+          + " book-ch7, book-ch8 or the path of a checkpoint .npz written by train");
+    }
+    if (weights != null) {
+      throw new IllegalArgumentException(
+          "--weights is for book-ch3/7/8; the checkpoint " + file + " holds its own weights");
+    }
+    return CheckpointNetwork.load(file, arch, dropout);
+  }
+}

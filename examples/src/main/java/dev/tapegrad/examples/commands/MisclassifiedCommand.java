@@ -1,0 +1,101 @@
+package dev.tapegrad.examples.commands;
+
+import dev.tapegrad.examples.cli.DataOptions;
+import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.TestLimitOptions;
+import dev.tapegrad.examples.cli.QuickTrainingOptions;
+import dev.tapegrad.examples.cli.TrainedNetworkOptions;
+import dev.tapegrad.examples.inference.BookNetwork;
+import dev.tapegrad.examples.inference.LoadedNetwork;
+import dev.tapegrad.examples.inference.Predictions;
+import dev.tapegrad.layers.data.Dataset;
+import dev.tapegrad.layers.data.Mnist;
+import dev.tapegrad.layers.data.TrainTestSplit;
+import dev.tapegrad.layers.net.Network;
+import dev.tapegrad.viz.chart.FigureGrid;
+import dev.tapegrad.viz.chart.ImageGrid;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Fig 8-2: the test digits a trained network gets wrong, captioned {@code label → predicted}. The
+ * network is {@code --net} if given; else the book's DeepConvNet when its weights are found; else a
+ * SimpleConvNet trained here briefly, so that the command works without the book's files.
+ */
+@Command(
+    name = "misclassified",
+    mixinStandardHelpOptions = true,
+    description = "Fig 8-2: the first misclassified test digits (label \u2192 predicted) and a CSV of all;"
+        + " default network book-ch8, or a SimpleConvNet trained here when its weights are absent.")
+public final class MisclassifiedCommand implements Callable<Integer> {
+  private static final int PIXELS = Mnist.ROWS * Mnist.COLUMNS;
+
+  @Mixin private Outputs out;
+  @Mixin private DataOptions data;
+  @Mixin private TrainedNetworkOptions network;
+  @Mixin private TestLimitOptions limit;
+  @Mixin private QuickTrainingOptions training;
+
+  @Option(names = "--count", defaultValue = "20",
+      description = "Misclassified digits to draw (default: ${DEFAULT-VALUE}, the book's 4x5).")
+  private int count;
+
+  @Override
+  public Integer call() throws IOException {
+    if (count < 1) {
+      throw new IllegalArgumentException("--count must be at least 1, got " + count);
+    }
+    Optional<LoadedNetwork> named = network.loadIfAvailable(BookNetwork.CH8);
+    TrainTestSplit split = data.load(named.map(LoadedNetwork::takesImages).orElse(true));
+    LoadedNetwork loaded = named.isPresent() ? named.get() : trainHere(split);
+    Dataset test = limit.apply(split.test());
+    Predictions predictions = Predictions.of(loaded.network(), test, 100);
+    int[] wrong = predictions.misclassified();
+    System.out.printf(Locale.ROOT, "%s on %s: %d of %d test digits misclassified (accuracy %.4f)%n",
+        loaded.source(), data.describe(), wrong.length, test.size(), predictions.accuracy());
+    out.writeText("misclassified/" + loaded.label() + ".csv", predictions.csv(wrong));
+    if (wrong.length > 0) {
+      int[] shown = Arrays.copyOf(wrong, Math.min(count, wrong.length));
+      drawGrid(loaded.label(), test, predictions, shown);
+    }
+    out.report(System.out);
+    return 0;
+  }
+
+  private LoadedNetwork trainHere(TrainTestSplit split) {
+    System.out.println("no --net and no " + BookNetwork.CH8.weightsFile()
+        + " in shared/data/book-weights: training a SimpleConvNet here");
+    Network net = training.newSimpleConvNet();
+    training.train(net, split);
+    net.eval();
+    return new LoadedNetwork(net, "simple-conv", true, "SimpleConvNet trained here");
+  }
+
+  private void drawGrid(String label, Dataset test, Predictions predictions, int[] shown)
+      throws IOException {
+    double[] pixels = test.images().data();
+    List<double[]> images = new ArrayList<>();
+    int[] labels = new int[shown.length];
+    int[] predicted = new int[shown.length];
+    StringBuilder line = new StringBuilder("first misclassified (index: label \u2192 predicted):");
+    for (int k = 0; k < shown.length; k++) {
+      int i = shown[k];
+      images.add(Arrays.copyOfRange(pixels, i * PIXELS, (i + 1) * PIXELS));
+      labels[k] = predictions.label(i);
+      predicted[k] = predictions.predicted(i);
+      line.append(String.format(Locale.ROOT, " %d: %d\u2192%d", i, labels[k], predicted[k]));
+    }
+    System.out.println(line);
+    ImageGrid grid = ImageGrid.misclassified(images, Mnist.ROWS, Mnist.COLUMNS, labels, predicted);
+    String title = label + ": label \u2192 predicted"; // the grid is narrow: counts go to stdout
+    FigureGrid.of(1, title, List.of(grid)).writePng(out.file("misclassified/" + label + ".png"));
+  }
+}
