@@ -10,6 +10,7 @@ import dev.tapegrad.examples.commands.GraphCommand;
 import dev.tapegrad.examples.commands.InferCommand;
 import dev.tapegrad.examples.commands.MisclassifiedCommand;
 import dev.tapegrad.examples.commands.NumericalCommand;
+import dev.tapegrad.examples.commands.TourCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       FiltersCommand.class,
       MisclassifiedCommand.class,
       DownloadCommand.class,
+      TourCommand.class,
     })
 public final class Main implements Runnable {
 
