@@ -1,8 +1,13 @@
 package dev.tapegrad.examples;
 
+import dev.tapegrad.examples.commands.BatchNormCommand;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
 import dev.tapegrad.examples.commands.GradcheckCommand;
+import dev.tapegrad.examples.commands.HyperparamsCommand;
+import dev.tapegrad.examples.commands.InitCommand;
+import dev.tapegrad.examples.commands.OptimizersCommand;
+import dev.tapegrad.examples.commands.OverfitCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +26,11 @@ import picocli.CommandLine.Command;
       ForwardCommand.class,
       TrainCommand.class,
       GradcheckCommand.class,
+      OptimizersCommand.class,
+      InitCommand.class,
+      BatchNormCommand.class,
+      OverfitCommand.class,
+      HyperparamsCommand.class,
     })
 public final class Main implements Runnable {
 
