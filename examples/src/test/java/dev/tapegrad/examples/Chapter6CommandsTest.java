@@ -16,6 +16,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End-to-end runs of the chapter 6 commands on tiny settings: the files exist with the expected
@@ -170,12 +172,22 @@ class Chapter6CommandsTest {
     assertPng(out.resolve("hyperparams/best.png"), 2 * 320, TITLE + 230);
   }
 
-  @Test
-  void anEmptySearchRangeIsAClearError() {
-    Cli.Result r = Cli.run(out, "hyperparams", "--lr-exponents", "-2,-6");
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "hyperparams --lr-exponents -2,-6 | --lr-exponents: a log-uniform range needs finite exponents with min < max",
+    "hyperparams --best 0 | --trials and --best must be at least 1",
+    "optimizers --smooth 0 | --iterations, --batch and --smooth must be at least 1, got 2000, 128 and 0",
+    "init --samples 0 | --samples must be at least 1, got 0",
+    "batchnorm --stds 0 | --stds must be at least 1, got 0",
+    "batchnorm --std-exponents 1 | --std-exponents needs two finite exponents FIRST,LAST",
+    "overfit --weight-decay -1 | --weight-decay must be >= 0, got -1.0",
+    "overfit --dropout 1 | dropout ratio must be in [0, 1), got 1.0",
+  })
+  void badSettingsFailAtOnceWithAClearError(String args, String message) {
+    Cli.Result r = Cli.run(out, args.split(" "));
     assertNotEquals(0, r.exitCode());
-    assertTrue(r.err().contains("--lr-exponents: a log-uniform range needs finite exponents with min < max"),
-        r.err());
+    assertTrue(r.err().contains(message), r.err());
+    assertFalse(r.out().contains("wrote:"), r.out());
   }
 
   /** The rows below the header, each checked to have {@code columns} cells. */

@@ -23,6 +23,18 @@ public final class ComparisonOptions {
       description = "Moving-average window of the loss chart in iterations (default: ${DEFAULT-VALUE}).")
   private int smooth;
 
+  /**
+   * Checks the values before any work starts (a long run must not fail at its chart).
+   *
+   * @throws IllegalArgumentException naming the option that is out of range
+   */
+  public void validate() {
+    if (iterations < 1 || batch < 1 || smooth < 1) {
+      throw new IllegalArgumentException("--iterations, --batch and --smooth must be at least 1, got "
+          + iterations + ", " + batch + " and " + smooth);
+    }
+  }
+
   public int iterations() {
     return iterations;
   }

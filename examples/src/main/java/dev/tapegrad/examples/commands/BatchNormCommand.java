@@ -51,7 +51,8 @@ public final class BatchNormCommand implements Callable<Integer> {
           + " the book's logspace(0, -4, 16); 1 runs the first only).")
   private int stdCount;
 
-  @Option(names = "--std-exponents", split = ",", paramLabel = "FIRST,LAST", defaultValue = "0,-4",
+  @Option(names = "--std-exponents", split = ",", paramLabel = "FIRST,LAST", hideParamSyntax = true,
+      defaultValue = "0,-4",
       description = "log10 of the first and last std (default: ${DEFAULT-VALUE}).")
   private double[] stdExponents;
 

@@ -61,11 +61,13 @@ public final class HyperparamsCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--lr-exponents", split = ",", paramLabel = "MIN,MAX", defaultValue = "-6,-2",
+  @Option(names = "--lr-exponents", split = ",", paramLabel = "MIN,MAX", hideParamSyntax = true,
+      defaultValue = "-6,-2",
       description = "Learning rate 10^U(MIN, MAX) (default: ${DEFAULT-VALUE}).")
   private double[] lrExponents;
 
-  @Option(names = "--wd-exponents", split = ",", paramLabel = "MIN,MAX", defaultValue = "-8,-4",
+  @Option(names = "--wd-exponents", split = ",", paramLabel = "MIN,MAX", hideParamSyntax = true,
+      defaultValue = "-8,-4",
       description = "Weight decay λ 10^U(MIN, MAX) (default: ${DEFAULT-VALUE}).")
   private double[] weightDecayExponents;
 

@@ -7,7 +7,6 @@ import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.SeedOption;
 import dev.tapegrad.examples.experiments.ActivationStack;
-import dev.tapegrad.examples.experiments.LossCurves;
 import dev.tapegrad.examples.experiments.SameBatchComparison;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.init.WeightInit;
@@ -17,8 +16,10 @@ import dev.tapegrad.layers.optim.Sgd;
 import dev.tapegrad.viz.chart.HistogramChart;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,6 +67,7 @@ public final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    comparison.validate();
     histograms();
     if (!histogramsOnly) {
       mnist();
@@ -111,23 +113,20 @@ public final class InitCommand implements Callable<Integer> {
     Dataset train = data.load(false).train();
     SplittableRandom rng = new SplittableRandom(seed.seed() + 1);
     SameBatchComparison race = new SameBatchComparison(comparison.batch());
-    for (WeightInit init : List.of(WeightInit.normal(0.01), WeightInit.xavier(), WeightInit.he())) {
+    Map<String, WeightInit> inits = new LinkedHashMap<>();
+    inits.put("std=0.01", WeightInit.normal(0.01));
+    inits.put("Xavier", WeightInit.xavier());
+    inits.put("He", WeightInit.he());
+    inits.forEach((name, init) -> {
       MultiLayerNet.Options options = MultiLayerNet.Options.defaults().withWeightInit(init);
-      String name = init.equals(WeightInit.he()) ? "He"
-          : init.equals(WeightInit.xavier()) ? "Xavier" : "std=" + init;
       race.add(name, new MultiLayerNet(784, HIDDEN, 10, options, rng.split()), new Sgd(learningRate));
-    }
+    });
     System.out.printf(Locale.ROOT,
         "MultiLayerNet 784-100x4-10 (ReLU) on %s (%d train), SGD lr %s, batch %d, %d iterations%n",
         data.describe(), train.size(), learningRate, comparison.batch(), comparison.iterations());
-    long started = System.nanoTime();
-    LossCurves losses =
-        race.run(train, comparison.iterations(), rng.nextLong(), System.out, comparison.logEvery());
-    System.out.println(losses.tailSummary(100));
-    System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
-    out.writeText("init/mnist-loss.csv", losses.csv().toString());
-    losses.writeChart(out, "init/mnist-loss.png",
-        "Weight initialisation on MNIST, 784-100x4-10 ReLU, SGD (Fig 6-15)", 2.5, comparison.smooth());
+    race.run(train, comparison.iterations(), rng.nextLong(), System.out, comparison.logEvery())
+        .write(out, "init/mnist-loss", "Weight initialisation on MNIST, 784-100x4-10 ReLU, SGD (Fig 6-15)", 2.5,
+            comparison.smooth());
   }
 
   private static double mean(double[] values) {

@@ -6,7 +6,6 @@ import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.SeedOption;
-import dev.tapegrad.examples.experiments.LossCurves;
 import dev.tapegrad.examples.experiments.OptimizerPath;
 import dev.tapegrad.examples.experiments.SameBatchComparison;
 import dev.tapegrad.layers.data.Dataset;
@@ -53,6 +52,7 @@ public final class OptimizersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    comparison.validate();
     paths();
     if (!pathsOnly) {
       mnist();
@@ -105,13 +105,8 @@ public final class OptimizersCommand implements Callable<Integer> {
         "MultiLayerNet 784-100x4-10 (ReLU, He) on %s (%d train), batch %d, %d iterations, default"
             + " hyperparameters (SGD lr 0.01, Momentum 0.01/0.9, AdaGrad 0.01, Adam 0.001)%n",
         data.describe(), train.size(), comparison.batch(), comparison.iterations());
-    long started = System.nanoTime();
-    LossCurves losses =
-        race.run(train, comparison.iterations(), rng.nextLong(), System.out, comparison.logEvery());
-    System.out.println(losses.tailSummary(100));
-    System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
-    out.writeText("optimizers/mnist-loss.csv", losses.csv().toString());
-    losses.writeChart(out, "optimizers/mnist-loss.png",
-        "Optimizers on MNIST, 784-100x4-10 ReLU (Fig 6-9)", 1.0, comparison.smooth());
+    race.run(train, comparison.iterations(), rng.nextLong(), System.out, comparison.logEvery())
+        .write(out, "optimizers/mnist-loss", "Optimizers on MNIST, 784-100x4-10 ReLU (Fig 6-9)", 1.0,
+            comparison.smooth());
   }
 }

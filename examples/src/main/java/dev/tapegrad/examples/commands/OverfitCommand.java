@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
 public final class OverfitCommand implements Callable<Integer> {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100, 100, 100);
 
-  /** One of the three runs. */
-  private record Variant(String file, String title, MultiLayerNet.Options options, int epochs) {}
+  /** One of the three runs, built before any of them trains so that bad settings fail at once. */
+  private record Variant(String file, String title, Trainer trainer, int epochs) {}
 
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
@@ -77,30 +77,31 @@ public final class OverfitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!(weightDecay >= 0)) {
+      throw new IllegalArgumentException("--weight-decay must be >= 0, got " + weightDecay);
+    }
     TrainTestSplit split = data.load(false);
     Dataset train = split.train().subset(trainSize);
+    SplittableRandom rng = new SplittableRandom(seed.seed());
     MultiLayerNet.Options plain = MultiLayerNet.Options.defaults();
     List<Variant> variants = List.of(
-        new Variant("plain", "no regularisation (Fig 6-20)", plain, epochs),
-        new Variant("weight-decay", "weight decay λ = " + weightDecay + " (Fig 6-21)",
-            plain.withWeightDecay(weightDecay), epochs),
-        new Variant("dropout", "dropout ratio " + dropout + " (Fig 6-23)", plain.withDropout(dropout),
-            dropoutEpochs));
+        variant("plain", "no regularisation (Fig 6-20)", plain, epochs, rng),
+        variant("weight-decay", "weight decay λ = " + weightDecay + " (Fig 6-21)",
+            plain.withWeightDecay(weightDecay), epochs, rng),
+        variant("dropout", "dropout ratio " + dropout + " (Fig 6-23)", plain.withDropout(dropout),
+            dropoutEpochs, rng));
     System.out.printf(Locale.ROOT,
         "MultiLayerNet 784-100x6-10 (ReLU, He) on the first %d training samples of %s, test on %d;"
             + " SGD lr %s, batch %d%n",
         train.size(), data.describe(), split.test().size(), learningRate, batch);
-    SplittableRandom rng = new SplittableRandom(seed.seed());
     CsvTable csv = new CsvTable("variant", "epoch", "mean_loss", "train_accuracy", "test_accuracy");
     List<Figure> charts = new ArrayList<>();
     List<String> summary = new ArrayList<>();
     for (Variant v : variants) {
-      MultiLayerNet net = new MultiLayerNet(784, HIDDEN, 10, v.options(), rng.split());
       System.out.printf(Locale.ROOT, "== %s, %d epochs%n", v.title(), v.epochs());
-      TrainingHistory history =
-          new Trainer(net, new Sgd(learningRate), new Trainer.Config(v.epochs(), batch, 0, rng.nextLong()))
-              .listener(new EpochLog(System.out, "", logEvery, v.epochs()))
-              .fit(train, split.test());
+      TrainingHistory history = v.trainer()
+          .listener(new EpochLog(System.out, "", logEvery, v.epochs()))
+          .fit(train, split.test());
       for (EpochResult e : history.epochs()) {
         csv.row(v.file(), e.epoch(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy());
       }
@@ -121,5 +122,13 @@ public final class OverfitCommand implements Callable<Integer> {
     out.writeText("overfit/accuracy.csv", csv.toString());
     out.report(System.out);
     return 0;
+  }
+
+  private Variant variant(
+      String file, String title, MultiLayerNet.Options options, int variantEpochs, SplittableRandom rng) {
+    MultiLayerNet net = new MultiLayerNet(784, HIDDEN, 10, options, rng.split());
+    Trainer trainer = new Trainer(net, new Sgd(learningRate),
+        new Trainer.Config(variantEpochs, batch, 0, rng.nextLong()));
+    return new Variant(file, title, trainer, variantEpochs);
   }
 }

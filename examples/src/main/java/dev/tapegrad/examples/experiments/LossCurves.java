@@ -89,12 +89,14 @@ public final class LossCurves {
   }
 
   /**
-   * Writes every run's loss smoothed by a trailing moving average over {@code window} iterations,
-   * y from 0 to {@code yMax} (the book's Fig 6-9 and 6-15), as a PNG. A run without any finite loss
-   * is left out and said so on standard output; infinities are drawn as gaps.
+   * Writes {@code <prefix>.csv} ({@link #csv()}) and {@code <prefix>.png}: every run's loss smoothed
+   * by a trailing moving average over {@code window} iterations, y from 0 to {@code yMax} (the
+   * book's Fig 6-9 and 6-15). A run without any finite loss is left out of the chart and said so on
+   * standard output (no chart if none is left); infinities are drawn as gaps.
    */
-  public void writeChart(Outputs out, String file, String title, double yMax, int window)
+  public void write(Outputs out, String prefix, String title, double yMax, int window)
       throws IOException {
+    out.writeText(prefix + ".csv", csv().toString());
     LineChart.Builder chart = LineChart.builder().title(title).xLabel("iterations").yLabel("loss")
         .yRange(0, yMax).smoothing(window).markers(false);
     int drawn = 0;
@@ -103,11 +105,11 @@ public final class LossCurves {
         chart.series(c.getKey(), Curves.drawable(c.getValue()));
         drawn++;
       } else {
-        System.out.println(c.getKey() + ": no finite loss, left out of " + file);
+        System.out.println(c.getKey() + ": no finite loss, left out of " + prefix + ".png");
       }
     }
     if (drawn > 0) {
-      chart.build().writePng(out.file(file));
+      chart.build().writePng(out.file(prefix + ".png"));
     }
   }
 }

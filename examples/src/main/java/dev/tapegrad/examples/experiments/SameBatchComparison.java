@@ -6,6 +6,7 @@ import dev.tapegrad.layers.optim.Optimizer;
 import dev.tapegrad.layers.train.Trainer;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -39,7 +40,7 @@ public final class SameBatchComparison {
   /**
    * Runs {@code iterations} iterations on batches drawn from {@code train} with {@code seed}. With
    * {@code logEvery > 0}, prints every contender's loss at iterations 0, logEvery, 2·logEvery, ...
-   * in the book's format.
+   * in the book's format; at the end prints the mean loss of the last 100 iterations and the time.
    */
   public LossCurves run(Dataset train, int iterations, long seed, PrintStream log, int logEvery) {
     if (contenders.isEmpty()) {
@@ -50,6 +51,7 @@ public final class SameBatchComparison {
     }
     Map<String, double[]> losses = new LinkedHashMap<>();
     contenders.keySet().forEach(name -> losses.put(name, new double[iterations]));
+    long started = System.nanoTime();
     SplittableRandom batches = new SplittableRandom(seed);
     for (int i = 0; i < iterations; i++) {
       Dataset batch = train.rows(batches.ints(batchSize, 0, train.size()).toArray());
@@ -63,6 +65,9 @@ public final class SameBatchComparison {
         }
       }
     }
-    return new LossCurves(losses);
+    LossCurves curves = new LossCurves(losses);
+    log.println(curves.tailSummary(100));
+    log.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
+    return curves;
   }
 }

@@ -51,15 +51,17 @@ class LossCurvesTest {
   void aChartLeavesOutRunsWithoutAFiniteLossAndDrawsInfinitiesAsGaps() throws IOException {
     LossCurves c = curves(new double[] {2, Double.POSITIVE_INFINITY, 1},
         new double[] {Double.NaN, Double.NaN, Double.NaN});
-    c.writeChart(outputs(), "loss.png", "title", 3, 2);
+    c.write(outputs(), "loss", "title", 3, 2);
     assertEquals(640, ImageIO.read(dir.resolve("loss.png").toFile()).getWidth());
+    assertEquals("iteration,a,b", Files.readAllLines(dir.resolve("loss.csv")).get(0));
   }
 
   @Test
   void noChartWhenNothingIsFinite() throws IOException {
     LossCurves c = curves(new double[] {Double.NaN}, new double[] {Double.NEGATIVE_INFINITY});
-    c.writeChart(outputs(), "loss.png", "title", 3, 2);
+    c.write(outputs(), "loss", "title", 3, 2);
     assertFalse(Files.exists(dir.resolve("loss.png")));
+    assertTrue(Files.exists(dir.resolve("loss.csv")));
   }
 
   @Test
