@@ -1,15 +1,20 @@
 package dev.tapegrad.examples;
 
 import dev.tapegrad.examples.commands.AppleCommand;
+import dev.tapegrad.examples.commands.BatchNormCommand;
 import dev.tapegrad.examples.commands.DownloadCommand;
 import dev.tapegrad.examples.commands.FiltersCommand;
 import dev.tapegrad.examples.commands.ForwardCommand;
 import dev.tapegrad.examples.commands.GatesCommand;
 import dev.tapegrad.examples.commands.GradcheckCommand;
 import dev.tapegrad.examples.commands.GraphCommand;
+import dev.tapegrad.examples.commands.HyperparamsCommand;
 import dev.tapegrad.examples.commands.InferCommand;
+import dev.tapegrad.examples.commands.InitCommand;
 import dev.tapegrad.examples.commands.MisclassifiedCommand;
 import dev.tapegrad.examples.commands.NumericalCommand;
+import dev.tapegrad.examples.commands.OptimizersCommand;
+import dev.tapegrad.examples.commands.OverfitCommand;
 import dev.tapegrad.examples.commands.TourCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
 import picocli.CommandLine;
@@ -27,12 +32,17 @@ import picocli.CommandLine.Command;
     subcommands = {
       GatesCommand.class,
       ForwardCommand.class,
-      TrainCommand.class,
-      GradcheckCommand.class,
+      InferCommand.class,
       NumericalCommand.class,
       AppleCommand.class,
+      TrainCommand.class,
+      GradcheckCommand.class,
       GraphCommand.class,
-      InferCommand.class,
+      OptimizersCommand.class,
+      InitCommand.class,
+      BatchNormCommand.class,
+      OverfitCommand.class,
+      HyperparamsCommand.class,
       FiltersCommand.class,
       MisclassifiedCommand.class,
       DownloadCommand.class,

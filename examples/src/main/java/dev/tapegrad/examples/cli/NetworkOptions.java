@@ -2,6 +2,7 @@ package dev.tapegrad.examples.cli;
 
 import dev.tapegrad.layers.net.Network;
 import java.util.Random;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code --net} and {@code --seed} options shared by the commands that build a network. */
@@ -10,19 +11,18 @@ public final class NetworkOptions {
       description = "two-layer, multi-layer, multi-layer-extend, simple-conv or deep-conv (default: ${DEFAULT-VALUE}).")
   private String net;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  private long seed;
+  @Mixin private SeedOption seed;
 
   public NetworkKind kind() {
     return NetworkKind.parse(net);
   }
 
   public long seed() {
-    return seed;
+    return seed.seed();
   }
 
   /** A fresh network of the chosen kind, seeded. */
   public Network create(double weightDecay, boolean batchNorm, double dropout) {
-    return kind().create(weightDecay, batchNorm, dropout, new Random(seed));
+    return kind().create(weightDecay, batchNorm, dropout, new Random(seed()));
   }
 }
