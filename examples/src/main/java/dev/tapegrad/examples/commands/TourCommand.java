@@ -42,6 +42,16 @@ public final class TourCommand implements Callable<Integer> {
     steps.add(new Step("Ch 5  gradient check of TwoLayerNet", "gradcheck", "--net", "two-layer"));
     steps.add(new Step("Ch 5  training TwoLayerNet", "train", "--net", "two-layer", "--epochs", "3"));
     steps.add(new Step("Ch 5  TwoLayerNet's graph", "graph", "--net", "two-layer"));
+    steps.add(new Step("Ch 6  optimizer paths and an MNIST comparison (short)", "optimizers",
+        "--iterations", "60", "--log-every", "20"));
+    steps.add(new Step("Ch 6  activation histograms per initialisation", "init", "--iterations", "40",
+        "--log-every", "20"));
+    steps.add(new Step("Ch 6  batch normalization across weight scales (short)", "batchnorm",
+        "--stds", "4", "--epochs", "4"));
+    steps.add(new Step("Ch 6  overfitting, weight decay and dropout (short)", "overfit",
+        "--epochs", "30", "--dropout-epochs", "30", "--log-every", "10"));
+    steps.add(new Step("Ch 6  random hyperparameter search (short)", "hyperparams", "--trials", "6",
+        "--epochs", "5", "--best", "6"));
     steps.add(new Step("Ch 7  SimpleConvNet's graph, op level", "graph", "--net", "simple-conv", "--level", "op"));
     steps.add(new Step("Ch 7  training SimpleConvNet (short)", "train", "--net", "simple-conv",
         "--optimizer", "adam", "--lr", "0.001", "--epochs", "1", "--train-size", "2000"));
