@@ -326,15 +326,20 @@ public final class LayeredLayout {
     }
   }
 
-  /** Per cluster {top, bottom, firstRank, lastRank}, inner clusters included in outer ones. */
-  private double[][] clusterExtents(List<String> clusters) {
-    double[][] box = new double[clusters.size()][];
+  /** Cluster indices, the most deeply nested first (so inner boxes are known before outer ones). */
+  private static Integer[] deepestFirst(List<String> clusters) {
     Integer[] byDepth = new Integer[clusters.size()];
     for (int c = 0; c < byDepth.length; c++) {
       byDepth[c] = c;
     }
     Arrays.sort(byDepth, Comparator.comparingInt((Integer c) -> -ScopePaths.depth(clusters.get(c))));
-    for (int c : byDepth) {
+    return byDepth;
+  }
+
+  /** Per cluster {top, bottom, firstRank, lastRank}, inner clusters included in outer ones. */
+  private double[][] clusterExtents(List<String> clusters) {
+    double[][] box = new double[clusters.size()][];
+    for (int c : deepestFirst(clusters)) {
       String path = clusters.get(c);
       double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Integer.MAX_VALUE, -1};
       for (int v = 0; v < rankOf.size(); v++) {
@@ -730,12 +735,7 @@ public final class LayeredLayout {
   private List<double[]> clusterBounds() {
     List<String> clusters = graph.clusters();
     double[][] bounds = new double[clusters.size()][];
-    Integer[] byDepth = new Integer[clusters.size()];
-    for (int c = 0; c < byDepth.length; c++) {
-      byDepth[c] = c;
-    }
-    Arrays.sort(byDepth, Comparator.comparingInt((Integer c) -> -ScopePaths.depth(clusters.get(c))));
-    for (int c : byDepth) {
+    for (int c : deepestFirst(clusters)) {
       String path = clusters.get(c);
       double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
       for (int v = 0; v < rankOf.size(); v++) {
