@@ -55,20 +55,34 @@ public enum NetworkKind {
    */
   public Network create(
       double weightDecay, boolean batchNorm, double dropout, RandomGenerator rng) {
+    return create(weightDecay, batchNorm, dropout, null, rng);
+  }
+
+  /**
+   * As {@link #create(double, boolean, double, RandomGenerator)} with the weights drawn by {@code
+   * init} instead of the book's default for the network (null: the book's); DeepConvNet keeps
+   * the book's He initialisation.
+   */
+  public Network create(
+      double weightDecay, boolean batchNorm, double dropout, WeightInit init, RandomGenerator rng) {
+    if (init != null && this == DEEP_CONV) {
+      throw new IllegalArgumentException("deep-conv always uses He initialisation, as the book");
+    }
     List<Integer> hidden = List.of(100, 100, 100, 100);
     MultiLayerNet.Options options =
         MultiLayerNet.Options.defaults()
             .withActivation(Activation.RELU)
-            .withWeightInit(WeightInit.he())
+            .withWeightInit(init != null ? init : WeightInit.he())
             .withWeightDecay(weightDecay);
+    WeightInit small = init != null ? init : WeightInit.normal(0.01);
     Network net =
         switch (this) {
-          case TWO_LAYER -> new TwoLayerNet(784, 50, 10, rng);
+          case TWO_LAYER -> new TwoLayerNet(784, 50, 10, small, Activation.RELU, rng);
           case MULTI_LAYER -> new MultiLayerNet(784, hidden, 10, options, rng);
           case MULTI_LAYER_EXTEND -> new MultiLayerNet(784, hidden, 10,
               dropout > 0 ? options.withBatchNorm(batchNorm).withDropout(dropout)
                   : options.withBatchNorm(batchNorm), rng);
-          case SIMPLE_CONV -> new SimpleConvNet(rng);
+          case SIMPLE_CONV -> new SimpleConvNet(SimpleConvNet.Config.book().withWeightInit(small), rng);
           case DEEP_CONV -> new DeepConvNet(rng);
         };
     net.setWeightDecay(weightDecay);

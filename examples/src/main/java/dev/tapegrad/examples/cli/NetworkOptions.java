@@ -1,5 +1,6 @@
 package dev.tapegrad.examples.cli;
 
+import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.net.Network;
 import java.util.Random;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,11 @@ public final class NetworkOptions {
 
   /** A fresh network of the chosen kind, seeded. */
   public Network create(double weightDecay, boolean batchNorm, double dropout) {
-    return kind().create(weightDecay, batchNorm, dropout, new Random(seed()));
+    return create(weightDecay, batchNorm, dropout, null);
+  }
+
+  /** The same with its weights drawn by {@code init} (null: the book's default). */
+  public Network create(double weightDecay, boolean batchNorm, double dropout, WeightInit init) {
+    return kind().create(weightDecay, batchNorm, dropout, init, new Random(seed()));
   }
 }

@@ -8,6 +8,7 @@ import dev.tapegrad.examples.numeric.NumericalDerivatives;
 import dev.tapegrad.examples.plot.GradientFieldChart;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.TrainTestSplit;
+import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.net.Activation;
 import dev.tapegrad.layers.net.TwoLayerNet;
 import dev.tapegrad.layers.optim.Sgd;
@@ -170,7 +171,7 @@ public final class NumericalCommand implements Callable<Integer> {
     TrainTestSplit split = data.load(false);
     Dataset train = split.train().subset(Math.min(trainSize, split.train().size()));
     Random rng = new Random(seed);
-    TwoLayerNet net = new TwoLayerNet(784, hidden, 10, 0.01, Activation.SIGMOID, rng);
+    TwoLayerNet net = new TwoLayerNet(784, hidden, 10, WeightInit.normal(0.01), Activation.SIGMOID, rng);
     Sgd sgd = new Sgd(learningRate);
     o.printf(Locale.ROOT, "TwoLayerNet 784-%d-10 (sigmoid), numerical gradients (h = 1e-4), %d samples of %s,"
         + " batch %d, lr %s, %d iterations:%n", hidden, train.size(), data.describe(), batch, learningRate,

@@ -9,6 +9,7 @@ import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.TrainTestSplit;
 import dev.tapegrad.layers.io.Checkpoint;
 import dev.tapegrad.layers.io.Npz;
+import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.layers.optim.Optimizer;
 import dev.tapegrad.layers.optim.Optimizers;
@@ -55,6 +56,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
+  @Option(names = "--init", paramLabel = "SPEC",
+      description = "Weight initialisation: a std such as 0.01, he (relu) or xavier (sigmoid);"
+          + " default: the book's for the network (0.01 for two-layer and simple-conv, He otherwise).")
+  private String init;
+
   @Option(names = "--weight-decay", defaultValue = "0", description = "L2 coefficient λ (default: ${DEFAULT-VALUE}).")
   private double weightDecay;
 
@@ -88,7 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainTestSplit split = data.load(kind.takesImages());
     Dataset train = trainSize > 0 ? split.train().subset(trainSize) : split.train();
-    Network net = network.create(weightDecay, batchNorm, dropout);
+    Network net = network.create(weightDecay, batchNorm, dropout,
+        init == null ? null : WeightInit.parse(init));
     String kindOfOptimizer = resume != null ? optimizerToResume() : optimizer != null ? optimizer : "sgd";
     Optimizer opt =
         learningRate != null

@@ -18,10 +18,16 @@ public final class SimpleConvNet extends Network {
   /** Shape parameters of the network (the book's {@code conv_param} and sizes). */
   public record Config(
       int channels, int height, int width, int filterNum, int filterSize, int stride, int pad,
-      int hiddenSize, int outputSize, double weightInitStd) {
-    /** The book's defaults for MNIST. */
+      int hiddenSize, int outputSize, WeightInit weightInit) {
+    /** The book's defaults for MNIST (weights 0.01·randn). */
     public static Config book() {
-      return new Config(1, 28, 28, 30, 5, 1, 0, 100, 10, 0.01);
+      return new Config(1, 28, 28, 30, 5, 1, 0, 100, 10, WeightInit.normal(0.01));
+    }
+
+    /** The same shapes with weights drawn by {@code init}. */
+    public Config withWeightInit(WeightInit init) {
+      return new Config(channels, height, width, filterNum, filterSize, stride, pad, hiddenSize,
+          outputSize, init);
     }
   }
 
@@ -30,17 +36,16 @@ public final class SimpleConvNet extends Network {
     int convOut = Im2col.outSize(c.height(), c.filterSize(), c.stride(), c.pad());
     int convOutW = Im2col.outSize(c.width(), c.filterSize(), c.stride(), c.pad());
     int poolFeatures = c.filterNum() * (convOut / 2) * (convOutW / 2);
-    double std = c.weightInitStd();
     addChild(new Convolution("Conv1",
-        WeightInit.normal(std).create(rng, c.filterNum(), c.channels(), c.filterSize(), c.filterSize()),
+        c.weightInit().create(rng, c.filterNum(), c.channels(), c.filterSize(), c.filterSize()),
         Tensor.zeros(c.filterNum()), c.stride(), c.pad()));
     addChild(new Relu("Relu1"));
     addChild(new Pooling("Pool1"));
     addChild(new Affine("Affine1",
-        WeightInit.normal(std).create(rng, poolFeatures, c.hiddenSize()), Tensor.zeros(c.hiddenSize())));
+        c.weightInit().create(rng, poolFeatures, c.hiddenSize()), Tensor.zeros(c.hiddenSize())));
     addChild(new Relu("Relu2"));
     addChild(new Affine("Affine2",
-        WeightInit.normal(std).create(rng, c.hiddenSize(), c.outputSize()), Tensor.zeros(c.outputSize())));
+        c.weightInit().create(rng, c.hiddenSize(), c.outputSize()), Tensor.zeros(c.outputSize())));
   }
 
   public SimpleConvNet(RandomGenerator rng) {

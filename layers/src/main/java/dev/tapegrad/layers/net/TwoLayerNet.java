@@ -12,18 +12,18 @@ import java.util.random.RandomGenerator;
  */
 public final class TwoLayerNet extends Network {
   public TwoLayerNet(
-      int inputSize, int hiddenSize, int outputSize, double weightInitStd, Activation act,
+      int inputSize, int hiddenSize, int outputSize, WeightInit weightInit, Activation act,
       RandomGenerator rng) {
     super("TwoLayerNet");
     addChild(new Affine("Affine1",
-        WeightInit.normal(weightInitStd).create(rng, inputSize, hiddenSize), Tensor.zeros(hiddenSize)));
+        weightInit.create(rng, inputSize, hiddenSize), Tensor.zeros(hiddenSize)));
     addChild(act.layer(1));
     addChild(new Affine("Affine2",
-        WeightInit.normal(weightInitStd).create(rng, hiddenSize, outputSize), Tensor.zeros(outputSize)));
+        weightInit.create(rng, hiddenSize, outputSize), Tensor.zeros(outputSize)));
   }
 
   /** The chapter-5 network with the book's defaults: ReLU, std 0.01. */
   public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, RandomGenerator rng) {
-    this(inputSize, hiddenSize, outputSize, 0.01, Activation.RELU, rng);
+    this(inputSize, hiddenSize, outputSize, WeightInit.normal(0.01), Activation.RELU, rng);
   }
 }

@@ -29,7 +29,7 @@ class NetworkGradientTest {
   @Test
   void twoLayerNetWithSigmoidAsChapter4() {
     Random rng = new Random(6);
-    TwoLayerNet net = new TwoLayerNet(20, 8, 4, 0.5, Activation.SIGMOID, rng);
+    TwoLayerNet net = new TwoLayerNet(20, 8, 4, WeightInit.normal(0.5), Activation.SIGMOID, rng);
     check(net, Tensor.rand(rng, 3, 20), new int[] {0, 3, 2}, GradCheck.withDefaults());
   }
 
@@ -60,7 +60,7 @@ class NetworkGradientTest {
   void simpleConvNetOnA10x10Image() {
     Random rng = new Random(7);
     SimpleConvNet net =
-        new SimpleConvNet(new SimpleConvNet.Config(1, 10, 10, 10, 3, 1, 0, 10, 10, 0.1), rng);
+        new SimpleConvNet(new SimpleConvNet.Config(1, 10, 10, 10, 3, 1, 0, 10, 10, WeightInit.normal(0.1)), rng);
     check(net, Tensor.rand(rng, 1, 1, 10, 10), new int[] {1}, GradCheck.withDefaults());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.init.WeightInit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -136,7 +137,7 @@ class NetworkStructureTest {
   /** The book's chapter-4 way (h = 1e-4) agrees with the tape to about 1e-8. */
   @Test
   void numericalGradientsAgreeWithTheTape() {
-    TwoLayerNet net = new TwoLayerNet(6, 4, 3, 0.5, Activation.SIGMOID, new Random(10));
+    TwoLayerNet net = new TwoLayerNet(6, 4, 3, WeightInit.normal(0.5), Activation.SIGMOID, new Random(10));
     Tensor x = Tensor.rand(new Random(11), 3, 6);
     int[] labels = {2, 0, 1};
     Map<String, Tensor> numeric = net.numericalGradients(x, labels, 1e-4);
