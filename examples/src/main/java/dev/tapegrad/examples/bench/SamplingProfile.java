@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -18,12 +16,14 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where tapegrad's time goes in one workload: the step runs in a loop under Java Flight Recorder's
- * sampling (Java and native-method samples of this thread every 2 ms), and the methods are ranked
- * by self time (top of the stack) and by total time (anywhere on the stack).
+ * sampling (Java and native-method samples of this thread every 2 ms). Samples are grouped by
+ * phase (forward, backward, update), by the tapegrad op they belong to (the outermost engine op
+ * on the stack: the op itself in the forward pass, its backward rule in the backward pass) and by
+ * the kernel doing the work; a second table ranks methods by self time.
  */
 final class SamplingProfile {
   private static final Duration PERIOD = Duration.ofMillis(2);
-  private static final int TOP = 20;
+  private static final int TOP = 25;
 
   private SamplingProfile() {}
 
@@ -49,40 +49,96 @@ final class SamplingProfile {
   private static String summarize(Workload workload, List<RecordedEvent> events) {
     String thread = Thread.currentThread().getName();
     Map<String, Integer> self = new HashMap<>();
-    Map<String, Integer> total = new HashMap<>();
+    Map<String, Integer> byOp = new HashMap<>();
     int samples = 0;
     for (RecordedEvent e : events) {
       if (e.getStackTrace() == null || e.getThread("sampledThread") == null
           || !thread.equals(e.getThread("sampledThread").getJavaName())) {
         continue;
       }
-      List<RecordedFrame> frames = e.getStackTrace().getFrames();
-      if (frames.isEmpty()) {
+      List<String> stack = e.getStackTrace().getFrames().stream().map(SamplingProfile::name).toList();
+      if (stack.isEmpty()) {
         continue;
       }
       samples++;
-      self.merge(name(frames.get(0)), 1, Integer::sum);
-      Set<String> seen = new HashSet<>();
-      for (RecordedFrame f : frames) {
-        if (seen.add(name(f))) {
-          total.merge(name(f), 1, Integer::sum);
-        }
-      }
+      self.merge(stack.get(0), 1, Integer::sum);
+      byOp.merge(phase(stack) + " | " + op(stack) + " | " + kernel(stack), 1, Integer::sum);
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "### Where tapegrad's time goes: %s (%d samples of this thread)%n%n", workload.id(), samples));
-    table(out, "self (top of stack)", self, samples, m -> true);
-    table(out, "total (on the stack), tapegrad and BLAS methods", total, samples,
-        m -> m.startsWith("dev.tapegrad.autograd") || m.startsWith("dev.tapegrad.layers")
-            || m.startsWith("dev.ludovic"));
+    table(out, "phase | op (outermost tapegrad op on the stack) | kernel (innermost)", byOp, samples);
+    table(out, "method on top of the stack (self time)", self, samples);
     return out.toString();
   }
 
-  private static void table(StringBuilder out, String title, Map<String, Integer> counts,
-      int samples, java.util.function.Predicate<String> keep) {
-    out.append("| ").append(title).append(" | share |\n|---|---|\n");
+  /** Backward (inside {@code Tape.backward}), update (the optimizer) or forward. */
+  private static String phase(List<String> stack) {
+    if (stack.contains("dev.tapegrad.autograd.Tape.backward")) {
+      return "backward";
+    }
+    return stack.stream().anyMatch(f -> f.startsWith("dev.tapegrad.layers.optim.")) ? "update" : "forward";
+  }
+
+  /**
+   * The op the work belongs to: the outermost frame in the engine's ops or fused functions,
+   * skipping the lambda adapters that call backward rules.
+   */
+  private static String op(List<String> stack) {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      String f = stack.get(i);
+      if ((f.startsWith("dev.tapegrad.autograd.ops.") || f.startsWith("dev.tapegrad.layers.functional."))
+          && !f.contains("$$Lambda")) {
+        return shortName(f);
+      }
+    }
+    return "(no op)";
+  }
+
+  /** The innermost kernel or BLAS frame, else the top frame. */
+  private static String kernel(List<String> stack) {
+    for (String f : stack) {
+      if (f.startsWith("dev.tapegrad.autograd.kernels.") || f.startsWith("dev.ludovic.")) {
+        return shortName(f);
+      }
+    }
+    return stack.get(0);
+  }
+
+  /**
+   * {@code Class.method} without the package; a lambda body {@code lambda$product$0} becomes
+   * {@code product}, and an enum constant's body class ({@code BinaryOp$3}) its constant's name.
+   */
+  static String shortName(String frame) {
+    int dot = frame.lastIndexOf('.');
+    String type = frame.substring(0, dot);
+    String method = frame.substring(dot + 1);
+    if (method.startsWith("lambda$")) {
+      method = method.split("\\$")[1];
+    }
+    return enumConstantName(type).orElse(type.substring(type.lastIndexOf('.') + 1)) + "." + method;
+  }
+
+  private static java.util.Optional<String> enumConstantName(String type) {
+    try {
+      Class<?> body = Class.forName(type, false, SamplingProfile.class.getClassLoader());
+      Class<?> parent = body.getSuperclass();
+      if (body.isAnonymousClass() && parent != null && parent.isEnum()) {
+        for (Object constant : parent.getEnumConstants()) {
+          if (constant.getClass() == body) {
+            return java.util.Optional.of(parent.getSimpleName() + "." + constant);
+          }
+        }
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      // a hidden or unloadable class: keep its name
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static void table(StringBuilder out, String title, Map<String, Integer> counts, int samples) {
+    out.append("| ").append(title).append(" | share |\n|")
+        .append("---|".repeat(title.split("\\|").length + 1)).append('\n');
     counts.entrySet().stream()
-        .filter(e -> keep.test(e.getKey()))
         .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
         .limit(TOP)
         .forEach(e -> out.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n",
