@@ -58,7 +58,7 @@ public final class BenchmarkRunner {
       for (Peer p : peers) {
         out.println("- " + p.name() + ": " + p.backend());
       }
-      out.println("- plan: " + options.plan() + "\n");
+      out.println("- plan: " + options.plan().describe() + "\n");
       ComparisonTable table = new ComparisonTable(peers.stream().map(Peer::name).toList());
       for (Workload w : options.workloads()) {
         for (Peer p : peers) {

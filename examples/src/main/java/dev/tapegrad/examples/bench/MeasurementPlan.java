@@ -28,6 +28,17 @@ public record MeasurementPlan(
     return new MeasurementPlan(1, 1, 1.5, 3, 500);
   }
 
+  /** For example {@code 3 s warm-up (at least 2 runs), then about 5 s of samples (5 to 2000)}. */
+  public String describe() {
+    return String.format(java.util.Locale.ROOT,
+        "%s s warm-up (at least %d runs), then about %s s of samples (%d to %d)",
+        trim(warmupSeconds), minWarmup, trim(measureSeconds), minSamples, maxSamples);
+  }
+
+  private static String trim(double seconds) {
+    return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+  }
+
   /** The plan as the arguments of the NumPy reference's {@code measure} command. */
   String asArguments() {
     return warmupSeconds + " " + minWarmup + " " + measureSeconds + " " + minSamples + " " + maxSamples;
