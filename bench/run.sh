@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The benchmark command (docs/benchmarks.md): builds the examples module with the bench profile
+# (and the djl profile with --djl), then runs dev.tapegrad.examples.bench.BenchmarkRunner, which
+# times tapegrad, the NumPy reference and DJL on the same workloads and prints Markdown tables.
+#
+#   bench/run.sh --help                  every option
+#   bench/run.sh                         the comparison (about 5 minutes)
+#   bench/run.sh --djl --kernels --gc    with DJL, the JMH kernels and bytes per step
+#   bench/run.sh --blas java             pure-Java BLAS instead of the system OpenBLAS
+#   bench/run.sh --jmh [JMH options]     JMH's own command line (e.g. -l, -prof gc, a regex)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profiles=bench
+runner_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --djl) profiles=bench,djl ;;
+    --threads)
+      [[ $# -ge 2 ]] || { echo "bench: --threads needs a number" >&2; exit 2; }
+      export OPENBLAS_NUM_THREADS="$2" OMP_NUM_THREADS="$2"
+      shift ;;
+    *) runner_args+=("$1") ;;
+  esac
+  shift
+done
+
+mvn -q -B -DskipTests -pl examples -am -P"$profiles" process-classes >&2
+
+# DJL: libtorch comes from the pytorch-native-cpu jar on the class path; offline mode stops DJL
+# from looking for anything to download. The Vector API lets netlib's pure-Java BLAS use SIMD.
+exec java --add-modules jdk.incubator.vector \
+  -Dai.djl.offline=true \
+  -cp "examples/target/classes:$(cat examples/target/bench.classpath)" \
+  dev.tapegrad.examples.bench.BenchmarkRunner "${runner_args[@]+"${runner_args[@]}"}"

@@ -1,0 +1,50 @@
+package dev.tapegrad.examples.bench.jmh;
+
+import dev.tapegrad.examples.bench.PreparedStep;
+import dev.tapegrad.examples.bench.TapegradPeer;
+import dev.tapegrad.examples.bench.Workload;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A whole tapegrad training step (forward, backward, update), the same step the runner times;
+ * under JMH's gc profiler its {@code gc.alloc.rate.norm} is the bytes allocated per step.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class TrainingStepBenchmark {
+  @Param({"two-layer-sgd", "mlp-adam", "simple-conv-adam"})
+  public String workload;
+
+  private PreparedStep step;
+
+  @Setup
+  public void setUp() {
+    step = new TapegradPeer().prepare(Workload.byId(workload));
+  }
+
+  @Benchmark
+  public void step() {
+    step.run();
+  }
+
+  @TearDown
+  public void tearDown() {
+    step.close();
+  }
+}
