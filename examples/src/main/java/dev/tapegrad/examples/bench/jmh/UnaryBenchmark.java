@@ -1,6 +1,6 @@
 package dev.tapegrad.examples.bench.jmh;
 
-import dev.tapegrad.autograd.kernels.Unary;
+import dev.tapegrad.autograd.kernels.UnaryOp;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The one-input kernels behind ReLU and sigmoid/softmax ({@link Unary}) on the output of
+ * The one-input kernels behind ReLU and sigmoid/softmax ({@link UnaryOp}) on the output of
  * SimpleConvNet's convolution, (100, 30, 24, 24).
  */
 @State(Scope.Benchmark)
@@ -34,11 +34,11 @@ public class UnaryBenchmark {
 
   @Benchmark
   public double[] relu() {
-    return Unary.relu(x);
+    return UnaryOp.RELU.apply(x);
   }
 
   @Benchmark
   public double[] exp() {
-    return Unary.exp(x);
+    return UnaryOp.EXP.apply(x);
   }
 }
