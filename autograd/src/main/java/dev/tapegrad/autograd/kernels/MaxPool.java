@@ -20,6 +20,9 @@ public final class MaxPool {
         int o = plane * oh * ow;
         for (int oy = 0; oy < oh; oy++) {
           for (int ox = 0; ox < ow; ox++, o++) {
+            if (pad == 0 && windowMax(x, in + oy * stride * w + ox * stride, w, ph, pw, out, argmax, o)) {
+              continue;
+            }
             double best = 0;
             int at = -1;
             boolean first = true;
@@ -43,5 +46,34 @@ public final class MaxPool {
       }
     });
     return out;
+  }
+
+  /**
+   * The common case, a window wholly inside the image: a branch-light scan from its top-left
+   * element {@code start}. Returns false (and leaves the window to the general loop) if it holds
+   * a NaN, whose first occurrence must win.
+   */
+  private static boolean windowMax(
+      double[] x, int start, int w, int ph, int pw, double[] out, int[] argmax, int o) {
+    double best = x[start];
+    int at = start;
+    boolean nan = best != best;
+    for (int ky = 0; ky < ph; ky++) {
+      int row = start + ky * w;
+      for (int kx = 0; kx < pw; kx++) {
+        double v = x[row + kx];
+        nan |= v != v;
+        if (v > best) {
+          best = v;
+          at = row + kx;
+        }
+      }
+    }
+    if (nan) {
+      return false;
+    }
+    out[o] = best;
+    argmax[o] = at;
+    return true;
   }
 }

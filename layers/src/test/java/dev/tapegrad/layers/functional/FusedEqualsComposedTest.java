@@ -68,6 +68,16 @@ class FusedEqualsComposedTest {
         v -> MaxPooling.composed(v, window, window, stride, pad));
   }
 
+  @org.junit.jupiter.api.Test
+  void maxPoolingPropagatesNaNLikeTheComposedForm() {
+    Tensor x = Tensor.arange(16).reshape(1, 1, 4, 4);
+    x.set(Double.NaN, 0, 0, 1, 0);
+    Tensor fused = MaxPooling.fused(x, 2, 2, 2, 0);
+    Tensor composed = MaxPooling.composed(x, 2, 2, 2, 0);
+    assertTrue(Double.isNaN(fused.get(0, 0, 0, 0)));
+    assertEquals(composed.toString(), fused.toString());
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {1e4, -1e4, 800, -800})
   void fusedFormsStayFiniteForHugeInputs(double big) {
