@@ -1,4 +1,7 @@
-package dev.tapegrad.viz.diagram;
+package dev.tapegrad.examples.bench;
+
+import dev.tapegrad.viz.diagram.Diagram;
+import dev.tapegrad.viz.diagram.DiagramGraph;
 
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
