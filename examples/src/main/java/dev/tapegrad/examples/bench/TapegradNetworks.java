@@ -6,33 +6,15 @@ import dev.tapegrad.layers.Sequential;
 import dev.tapegrad.layers.init.Initializer;
 import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.nn.Affine;
-import dev.tapegrad.layers.nn.Relu;
 import dev.tapegrad.layers.nn.Sigmoid;
 import java.util.random.RandomGenerator;
 
 /**
- * The two benchmark networks that {@code dev.tapegrad.layers.net} does not provide as classes:
- * the chapter-6 MultiLayerNet 784-100×4-10 and the chapter-3 784-50-100-10 sigmoid network.
+ * The benchmark network that {@code dev.tapegrad.layers.net} does not provide as a class: the
+ * chapter-3 784-50-100-10 sigmoid network.
  */
 final class TapegradNetworks {
   private TapegradNetworks() {}
-
-  /**
-   * The book's {@code MultiLayerNet(784, [100, 100, 100, 100], 10, activation='relu',
-   * weight_init_std='relu')}: four Affine-ReLU pairs and an output Affine, He initialisation.
-   */
-  // TODO: use dev.tapegrad.layers.net.MultiLayerNet once it is merged.
-  static Sequential multiLayerNet(RandomGenerator rng) {
-    Sequential net = new Sequential("MultiLayerNet");
-    int[] sizes = {784, 100, 100, 100, 100, 10};
-    for (int i = 1; i < sizes.length; i++) {
-      net.then(affine("Affine" + i, WeightInit.he(), rng, sizes[i - 1], sizes[i]));
-      if (i < sizes.length - 1) {
-        net.then(new Relu("Relu" + i));
-      }
-    }
-    return net;
-  }
 
   /** The chapter-3 network: Affine 784-50, Sigmoid, Affine 50-100, Sigmoid, Affine 100-10. */
   static Module sigmoidInferenceNet(RandomGenerator rng) {

@@ -2,15 +2,16 @@ package dev.tapegrad.examples.bench;
 
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernels.Gemm;
-import dev.tapegrad.layers.F;
 import dev.tapegrad.layers.Module;
 import dev.tapegrad.layers.net.DeepConvNet;
+import dev.tapegrad.layers.net.MultiLayerNet;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.layers.net.SimpleConvNet;
 import dev.tapegrad.layers.net.TwoLayerNet;
 import dev.tapegrad.layers.optim.Adam;
 import dev.tapegrad.layers.optim.Optimizer;
 import dev.tapegrad.layers.optim.Sgd;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -36,12 +37,8 @@ public final class TapegradPeer extends InProcessPeer {
     return switch (workload) {
       case TWO_LAYER_SGD -> train(new TwoLayerNet(784, 50, 10, rng), new Sgd(SGD_LEARNING_RATE),
           SyntheticData.flatImages(rng, Workload.BATCH), rng);
-      case MLP_ADAM -> {
-        Module net = TapegradNetworks.multiLayerNet(rng);
-        yield new TapegradTrainingStep((x, t) -> F.softmaxWithLoss(net.apply(x), t),
-            net.parameters(), new Adam(), SyntheticData.flatImages(rng, Workload.BATCH),
-            SyntheticData.labels(rng, Workload.BATCH));
-      }
+      case MLP_ADAM -> train(new MultiLayerNet(784, List.of(100, 100, 100, 100), 10, rng),
+          new Adam(), SyntheticData.flatImages(rng, Workload.BATCH), rng);
       case SIMPLE_CONV_ADAM -> train(new SimpleConvNet(rng), new Adam(),
           SyntheticData.images(rng, Workload.BATCH), rng);
       case DEEP_CONV_ADAM -> train(new DeepConvNet(rng), new Adam(),
