@@ -38,6 +38,20 @@ public enum BinaryOp {
         out[oi + k] = a[ai + k * as] / b[bi + k * bs];
       }
     }
+  },
+  /**
+   * {@code a · [b > 0]}: {@code a} where {@code b} is positive, else {@code a · 0} (so 0, or NaN
+   * where {@code a} is NaN or infinite); a NaN {@code b} counts as not positive. The mask is an
+   * int select, which compiles without a branch, so random signs cost nothing extra.
+   */
+  PASS_WHERE_POSITIVE {
+    @Override
+    void run(double[] a, int ai, int as, double[] b, int bi, int bs, double[] out, int oi, int n) {
+      for (int k = 0; k < n; k++) {
+        int positive = b[bi + k * bs] > 0 ? 1 : 0;
+        out[oi + k] = a[ai + k * as] * positive;
+      }
+    }
   };
 
   abstract void run(
