@@ -4,7 +4,8 @@ import dev.tapegrad.autograd.Shape;
 
 /**
  * Elementwise binary arithmetic with NumPy broadcasting. Each constant owns a tight loop over one
- * strided run; {@link #apply} drives it over the broadcast shape.
+ * strided run; {@link #apply} drives it over the broadcast shape, with direct loops for equal
+ * shapes, a scalar operand and a row repeated down a matrix (a bias added to every sample).
  */
 public enum BinaryOp {
   ADD {
@@ -69,6 +70,13 @@ public enum BinaryOp {
       Parallel.forRange(n, 1, (from, to) -> run(a, from, 1, b, from * bs, bs, out, from, to - from));
     } else if (a.length == 1 && b.length == n) {
       Parallel.forRange(n, 1, (from, to) -> run(a, 0, 0, b, from, 1, out, from, to - from));
+    } else if (a.length == n && Shape.isTrailingBlock(bShape, outShape)) {
+      int row = b.length;
+      Parallel.forRange(n / row, row, (from, to) -> {
+        for (int r = from; r < to; r++) {
+          run(a, r * row, 1, b, 0, 1, out, r * row, row);
+        }
+      });
     } else {
       StridedLoop.forEachRun(
           outShape,
