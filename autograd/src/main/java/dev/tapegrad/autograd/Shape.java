@@ -85,6 +85,27 @@ public final class Shape {
     return out;
   }
 
+  /**
+   * Whether {@code shape}, leading 1s aside, equals the last dimensions of {@code target}, so that
+   * broadcasting it to {@code target} repeats one contiguous block (a bias row down a batch).
+   */
+  public static boolean isTrailingBlock(int[] shape, int[] target) {
+    int first = 0;
+    while (first < shape.length && shape[first] == 1) {
+      first++;
+    }
+    int offset = target.length - shape.length;
+    if (offset < 0 && first < -offset) {
+      return false;
+    }
+    for (int i = first; i < shape.length; i++) {
+      if (shape[i] != target[i + offset]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code shape} broadcasts to {@code target} (one-way NumPy rule). */
   public static boolean broadcastsTo(int[] shape, int[] target) {
     if (shape.length > target.length) {

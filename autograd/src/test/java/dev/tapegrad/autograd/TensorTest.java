@@ -133,6 +133,13 @@ class TensorTest {
     Tensor x = Tensor.arange(6).reshape(3, 2);
     assertArrayEquals(new double[] {1, 2, 5}, x.select(new int[] {1, 0, 1}).data());
     assertArrayEquals(new double[] {2, 3, 4, 5}, x.slice(1, 3).data());
+    assertArrayEquals(new int[] {2, 2}, x.slice(1, 3).shape());
+    assertArrayEquals(new int[] {0, 2}, x.slice(3, 3).shape());
+    Tensor sliced = x.slice(0, 1);
+    sliced.set(9, 0, 0);
+    assertEquals(0, x.get(0, 0), "a slice is a copy");
+    assertArrayEquals(new double[] {3, 4}, Tensor.arange(5).slice(3, 5).data());
+    assertThrows(IllegalArgumentException.class, () -> x.slice(2, 4));
     assertArrayEquals(new double[] {4, 5, 0, 1}, x.rows(new int[] {2, 0}).data());
     assertEquals(
         "select: label 2 at row 1 is outside 0..1",
@@ -141,6 +148,7 @@ class TensorTest {
     Tensor p = x.copy().requiresGrad();
     try (Tape tape = Tape.record()) {
       assertThrows(IllegalStateException.class, () -> p.rows(new int[] {0}));
+      assertThrows(IllegalStateException.class, () -> p.slice(0, 1));
     }
   }
 

@@ -4,7 +4,8 @@ import dev.tapegrad.autograd.Shape;
 
 /**
  * Elementwise binary arithmetic with NumPy broadcasting. Each constant owns a tight loop over one
- * strided run; {@link #apply} drives it over the broadcast shape.
+ * strided run; {@link #apply} drives it over the broadcast shape, with direct loops for equal
+ * shapes, a scalar operand and a row repeated down a matrix (a bias added to every sample).
  */
 public enum BinaryOp {
   ADD {
@@ -38,6 +39,20 @@ public enum BinaryOp {
         out[oi + k] = a[ai + k * as] / b[bi + k * bs];
       }
     }
+  },
+  /**
+   * {@code a · [b > 0]}: {@code a} where {@code b} is positive, else {@code a · 0} (so 0, or NaN
+   * where {@code a} is NaN or infinite); a NaN {@code b} counts as not positive. The mask is an
+   * int select, which compiles without a branch, so random signs cost nothing extra.
+   */
+  PASS_WHERE_POSITIVE {
+    @Override
+    void run(double[] a, int ai, int as, double[] b, int bi, int bs, double[] out, int oi, int n) {
+      for (int k = 0; k < n; k++) {
+        int positive = b[bi + k * bs] > 0 ? 1 : 0;
+        out[oi + k] = a[ai + k * as] * positive;
+      }
+    }
   };
 
   abstract void run(
@@ -55,6 +70,13 @@ public enum BinaryOp {
       Parallel.forRange(n, 1, (from, to) -> run(a, from, 1, b, from * bs, bs, out, from, to - from));
     } else if (a.length == 1 && b.length == n) {
       Parallel.forRange(n, 1, (from, to) -> run(a, 0, 0, b, from, 1, out, from, to - from));
+    } else if (a.length == n && Shape.isTrailingBlock(bShape, outShape)) {
+      int row = b.length;
+      Parallel.forRange(n / row, row, (from, to) -> {
+        for (int r = from; r < to; r++) {
+          run(a, r * row, 1, b, 0, 1, out, r * row, row);
+        }
+      });
     } else {
       StridedLoop.forEachRun(
           outShape,

@@ -3,7 +3,8 @@ package dev.tapegrad.autograd.kernels;
 /**
  * Max pooling over (N,C,H,W) in one pass: each window's maximum and the flat input index it came
  * from (first maximum in row-major window order; {@code -1} when a zero of the padding wins, as
- * the book's zero-padded im2col gives). Planes are split across cores.
+ * the book's zero-padded im2col gives), and the gradient routed back to those positions. Planes
+ * are split across cores.
  */
 public final class MaxPool {
   private MaxPool() {}
@@ -46,6 +47,26 @@ public final class MaxPool {
       }
     });
     return out;
+  }
+
+  /**
+   * The gradient of {@link #forward}: a (n,c,h,w) array of zeros with each window's gradient
+   * {@code gy[o]} added at its input position {@code argmax[o]} (nothing for {@code -1}). The
+   * positions come from {@link #forward}, so they are trusted: every window of a plane points into
+   * that plane, which lets planes be split across cores without two threads writing one value.
+   */
+  public static double[] backward(double[] gy, int[] argmax, int planes, int planeSize) {
+    double[] gx = new double[planes * planeSize];
+    int windows = planes == 0 ? 0 : gy.length / planes;
+    Parallel.forRange(planes, windows, (firstPlane, lastPlane) -> {
+      for (int o = firstPlane * windows; o < lastPlane * windows; o++) {
+        int at = argmax[o];
+        if (at >= 0) {
+          gx[at] += gy[o];
+        }
+      }
+    });
+    return gx;
   }
 
   /**

@@ -13,6 +13,9 @@ public final class Reduce {
   public static double[] sum(double[] x, int[] shape, boolean[] mask) {
     int[] kept = Shape.reduced(shape, mask, true);
     double[] out = new double[Shape.size(kept)];
+    if (sumsLeadingAxesOnly(shape, mask)) {
+      return columnSums(x, x.length / Math.max(out.length, 1), out);
+    }
     int[] keptStrides = Shape.strides(kept);
     int[] writeStrides = new int[shape.length];
     for (int i = 0; i < shape.length; i++) {
@@ -35,6 +38,37 @@ public final class Reduce {
             }
           }
         });
+    return out;
+  }
+
+  /**
+   * Whether every summed axis (longer than 1) comes before every kept one, so the sum is the column
+   * sums of an (outer, kept) matrix: how a bias gradient sums a batch.
+   */
+  private static boolean sumsLeadingAxesOnly(int[] shape, boolean[] mask) {
+    boolean kept = false;
+    for (int i = 0; i < shape.length; i++) {
+      if (shape[i] == 1) {
+        continue;
+      }
+      if (!mask[i]) {
+        kept = true;
+      } else if (kept) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds the {@code rows} consecutive rows of {@code x}, each as long as {@code out}, into it. */
+  private static double[] columnSums(double[] x, int rows, double[] out) {
+    int cols = out.length;
+    for (int r = 0; r < rows; r++) {
+      int row = r * cols;
+      for (int c = 0; c < cols; c++) {
+        out[c] += x[row + c];
+      }
+    }
     return out;
   }
 

@@ -45,15 +45,6 @@ public enum UnaryOp {
         out[i] = Math.max(x[i], 0.0);
       }
     }
-  },
-  /** 1 where {@code x > 0}, else 0: the mask the book's ReLU layer keeps. */
-  POSITIVE_MASK {
-    @Override
-    void run(double[] x, double[] out, int from, int to) {
-      for (int i = from; i < to; i++) {
-        out[i] = x[i] > 0 ? 1.0 : 0.0;
-      }
-    }
   };
 
   abstract void run(double[] x, double[] out, int from, int to);

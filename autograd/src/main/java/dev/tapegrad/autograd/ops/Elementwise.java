@@ -1,10 +1,13 @@
 package dev.tapegrad.autograd.ops;
 
 import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.BinaryOp;
 import dev.tapegrad.autograd.kernels.UnaryOp;
+import java.util.Arrays;
 
-/** One-input elementwise ops: neg, pow (constant exponent), exp, log, sqrt and relu. */
+/** One-input elementwise ops: neg, pow (constant exponent), exp, log, sqrt, relu, reluBackward. */
 public final class Elementwise {
   private Elementwise() {}
 
@@ -42,13 +45,33 @@ public final class Elementwise {
     return Op.named("sqrt").inputs(x).record(y, gy -> new Tensor[] {gy.div(y.mul(2))});
   }
 
-  /** Backward: the upstream gradient where {@code x > 0}, else 0 (the mask is a constant). */
+  /** {@code max(x, 0)}; backward {@link #reluBackward}, gy where x > 0. */
   public static Tensor relu(Tensor x) {
     return Op.named("relu")
         .inputs(x)
-        .record(
-            like(x, UnaryOp.RELU.apply(x.data())),
-            gy -> new Tensor[] {gy.mul(like(x, UnaryOp.POSITIVE_MASK.apply(x.data())))});
+        .record(like(x, UnaryOp.RELU.apply(x.data())), gy -> new Tensor[] {reluBackward(gy, x)});
+  }
+
+  /**
+   * {@code g · [x > 0]} in one pass: {@code g} where {@code x} is positive, else {@code g · 0}
+   * (0, or NaN where {@code g} is NaN or infinite; a NaN {@code x} counts as not positive). ReLU's
+   * gradient. Differentiable in {@code g} only, with the same masking as its own backward; {@code
+   * x} is a constant (its derivative is zero almost everywhere), so second derivatives through
+   * ReLU stay exact.
+   *
+   * @throws IllegalArgumentException if the shapes differ
+   */
+  public static Tensor reluBackward(Tensor g, Tensor x) {
+    int[] shape = g.shape();
+    if (!Arrays.equals(shape, x.shape())) {
+      throw new IllegalArgumentException(
+          "reluBackward: gradient shape " + Shape.format(shape) + " differs from input shape "
+              + Shape.format(x.shape()));
+    }
+    double[] out = BinaryOp.PASS_WHERE_POSITIVE.apply(g.data(), shape, x.data(), shape, shape);
+    return Op.named("reluBackward")
+        .inputs(g)
+        .record(Tensor.wrap(out, shape), gy -> new Tensor[] {reluBackward(gy, x)});
   }
 
   private static Tensor like(Tensor x, double[] data) {

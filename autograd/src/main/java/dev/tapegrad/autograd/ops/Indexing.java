@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import java.util.Arrays;
 
 /**
  * Picking entries: {@code select} takes one entry per row (its adjoint {@code scatter} puts them
@@ -86,18 +87,18 @@ public final class Indexing {
         .record(Tensor.wrap(out, shape.clone()), gy -> new Tensor[] {gather(gy, at, gShape)});
   }
 
-  /** Rows {@code start..end-1} along axis 0, copied. */
+  /** Rows {@code start..end-1} along axis 0, copied as one contiguous block. */
   public static Tensor slice(Tensor x, int start, int end) {
     if (x.rank() == 0 || start < 0 || end > x.dim(0) || start > end) {
       throw new IllegalArgumentException(
           "slice: rows " + start + ".." + end + " out of range for shape "
               + Shape.format(x.shape()));
     }
-    int[] idx = new int[end - start];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = start + i;
-    }
-    return rows(x, idx);
+    requireNotRecorded("slice", x);
+    int[] shape = x.shape();
+    int rowSize = shape[0] == 0 ? 0 : x.size() / shape[0];
+    shape[0] = end - start;
+    return Tensor.wrap(Arrays.copyOfRange(x.data(), start * rowSize, end * rowSize), shape);
   }
 
   /** The rows at {@code indices} along axis 0, copied. */
@@ -105,10 +106,7 @@ public final class Indexing {
     if (x.rank() == 0) {
       throw new IllegalArgumentException("rows: a 0-d tensor has no rows");
     }
-    if (x.isRequiresGrad() && Tape.isRecording()) {
-      throw new IllegalStateException(
-          "rows: picking rows is not differentiable; call it on detach() or outside the tape");
-    }
+    requireNotRecorded("rows", x);
     int[] shape = x.shape();
     int n = shape[0];
     int rowSize = n == 0 ? 0 : x.size() / n;
@@ -123,6 +121,13 @@ public final class Indexing {
     }
     shape[0] = indices.length;
     return Tensor.wrap(out, shape);
+  }
+
+  private static void requireNotRecorded(String op, Tensor x) {
+    if (x.isRequiresGrad() && Tape.isRecording()) {
+      throw new IllegalStateException(
+          op + ": picking rows is not differentiable; call it on detach() or outside the tape");
+    }
   }
 
   private static int[] checkedIndex(String op, int[] index, int size, int count) {

@@ -37,6 +37,37 @@ class KernelValueTest {
     assertArrayEquals(expected, BinaryOp.DIV.apply(a, as, b, bs, shape), 0);
   }
 
+  /** The fast path for a row repeated down a batch, and the column sums that are its adjoint. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void rowBroadcastAndColumnSumsMatchTheDefinition(int seed) {
+    RandomShapes r = new RandomShapes(seed);
+    int[] out = r.shape(4, 4);
+    int trailing = r.between(0, out.length);
+    int[] row = new int[trailing + r.between(0, 1)];
+    java.util.Arrays.fill(row, 1);
+    System.arraycopy(out, out.length - trailing, row, row.length - trailing, trailing);
+    int[] shape = Shape.broadcast("test", out, row);
+    double[] a = r.normal(out).data();
+    double[] b = r.normal(row).data();
+    double[] expectedSum = new double[a.length];
+    double[] expectedSums = new double[b.length];
+    for (int i = 0; i < a.length; i++) {
+      int[] idx = unravel(i, shape);
+      expectedSum[i] = a[i] + b[at(idx, row)];
+      expectedSums[at(idx, row)] += a[i];
+    }
+    assertArrayEquals(expectedSum, BinaryOp.ADD.apply(a, out, b, row, shape), 0);
+    boolean[] leading = leadingAxes(out, out.length - trailing);
+    assertArrayEquals(expectedSums, Reduce.sum(a, out, leading), 1e-12);
+  }
+
+  private static boolean[] leadingAxes(int[] shape, int count) {
+    boolean[] mask = new boolean[shape.length];
+    java.util.Arrays.fill(mask, 0, count, true);
+    return mask;
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void sumOverAxesMatchesTheDefinition(int seed) {

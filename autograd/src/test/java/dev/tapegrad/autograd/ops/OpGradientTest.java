@@ -35,6 +35,11 @@ class OpGradientTest {
     LOG(r -> assertGradients(Tensor::log, r.uniform(0.3, 3, r.shape(4, 4)))),
     SQRT(r -> assertGradients(Tensor::sqrt, r.uniform(0.3, 3, r.shape(4, 4)))),
     RELU(r -> assertGradients(Tensor::relu, r.awayFromZero(r.shape(4, 4)))),
+    RELU_BACKWARD(r -> {
+      int[] s = r.shape(4, 4);
+      Tensor x = r.normal(s);
+      assertGradients(g -> Elementwise.reluBackward(g, x), r.normal(s));
+    }),
     DOT(OpGradientTest::dot),
     MATMUL_TRANSPOSED(r -> {
       int m = r.between(1, 5);

@@ -8,7 +8,8 @@ import dev.tapegrad.autograd.kernels.MaxPool;
 
 /**
  * Max pooling over (N,C,H,W). Fused: one {@code maxPool} node computed in one pass, whose backward
- * adds each gradient at its window's first maximum ({@code scatterAdd}). Composed: the book's
+ * adds each gradient at its window's first maximum (a {@code scatterAdd} node, by the pooling
+ * kernel's own trusted indices). Composed: the book's
  * {@code im2col → reshape → max → reshape → transpose}. Both pad with zeros, as the book does.
  */
 public final class MaxPooling {
@@ -28,7 +29,24 @@ public final class MaxPooling {
         .expansion(inputs -> composed(inputs.get(0), ph, pw, stride, pad))
         .record(
             Tensor.wrap(out, s[0], s[1], oh, ow),
-            gy -> new Tensor[] {gy.scatterAdd(argmax, s)});
+            gy -> new Tensor[] {backward(gy, argmax, s)});
+  }
+
+  /**
+   * The fused node's gradient: {@code gy.scatterAdd(argmax, inputShape)} without re-checking and
+   * copying the indices the pooling kernel itself produced. Differentiable: its adjoint gathers
+   * the upstream gradient at the same positions.
+   */
+  private static Tensor backward(Tensor gy, int[] argmax, int[] inputShape) {
+    int[] gyShape = gy.shape();
+    double[] gx =
+        MaxPool.backward(
+            gy.data(), argmax, inputShape[0] * inputShape[1], inputShape[2] * inputShape[3]);
+    return Op.named("scatterAdd")
+        .inputs(gy)
+        .record(
+            Tensor.wrap(gx, inputShape.clone()),
+            gg -> new Tensor[] {gg.gather(argmax, gyShape)});
   }
 
   public static Tensor composed(Tensor x, int ph, int pw, int stride, int pad) {

@@ -1,6 +1,7 @@
 package dev.tapegrad.layers.nn;
 
 import static dev.tapegrad.autograd.check.GradCheck.assertGradients;
+import static dev.tapegrad.autograd.check.GradCheck.assertSecondOrderGradients;
 
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.F;
@@ -133,6 +134,17 @@ class LayerGradientTest {
     assertGradients(v -> new Pooling("Pool1", 3, 3, 1, 0).apply(v), distinct(x));
     assertGradients(v -> new Pooling("Pool1", 2, 2, 2, 1).apply(v), distinct(x));
     assertGradients(v -> MaxPooling.composed(v, 2, 2, 2, 0), distinct(x));
+  }
+
+  /** The fused pooling's backward node is itself differentiable (pad 1: padding can win). */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void maxPoolingSecondOrder(int seed) {
+    Random r = new Random(seed);
+    Tensor x = distinct(Tensor.randn(r, 2, 2, 4, 5));
+    assertSecondOrderGradients(
+        xs -> MaxPooling.fused(xs[0], 2, 2, 2, 1).pow(3).mul(xs[1]).sum(), x,
+        Tensor.randn(r, 2, 2, 3, 3));
   }
 
   /** Moves every value at least 0.1 away from 0 (ReLU's kink). */
