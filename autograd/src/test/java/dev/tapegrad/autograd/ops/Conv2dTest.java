@@ -55,6 +55,14 @@ class Conv2dTest {
       this.stride = stride;
       this.pad = pad;
     }
+
+    /** Seeded standard-normal input, filters and bias, needing no gradient yet. */
+    Tensor[] randomInputs(long seed) {
+      Random r = new Random(seed);
+      return new Tensor[] {
+        Tensor.randn(r, input), Tensor.randn(r, filters), Tensor.randn(r, filters[0])
+      };
+    }
   }
 
   static Stream<Arguments> layersAndSeeds() {
@@ -65,34 +73,26 @@ class Conv2dTest {
   @ParameterizedTest(name = "{0} seed {1}")
   @MethodSource("layersAndSeeds")
   void fusedEqualsComposedInValuesAndGradients(Layer layer, int seed) {
-    Random r = new Random(seed);
-    Tensor x = Tensor.randn(r, layer.input);
-    Tensor w = Tensor.randn(r, layer.filters);
-    Tensor b = Tensor.randn(r, layer.filters[0]);
-    Step fused = step(x, w, b, true, layer, true);
-    Step composed = step(x, w, b, true, layer, false);
-    composed.assertEquals(fused);
+    Tensor[] xwb = layer.randomInputs(seed);
+    step(xwb, true, layer, false).assertEquals(step(xwb, true, layer, true));
   }
 
   @ParameterizedTest
   @EnumSource(Layer.class)
   void anInputThatNeedsNoGradientGetsNone(Layer layer) {
-    Random r = new Random(7);
-    Tensor x = Tensor.randn(r, layer.input);
-    Tensor w = Tensor.randn(r, layer.filters);
-    Tensor b = Tensor.randn(r, layer.filters[0]);
-    Step fused = step(x, w, b, false, layer, true);
-    step(x, w, b, false, layer, false).assertEquals(fused);
+    Tensor[] xwb = layer.randomInputs(7);
+    Step fused = step(xwb, false, layer, true);
+    step(xwb, false, layer, false).assertEquals(fused);
     assertNull(fused.gx);
   }
 
   @ParameterizedTest
   @EnumSource(Layer.class)
   void theNodeIsOneConv2dWhoseExpansionIsTheComposedGraph(Layer layer) {
-    Random r = new Random(11);
-    Tensor x = Tensor.randn(r, layer.input).requiresGrad();
-    Tensor w = Tensor.randn(r, layer.filters).requiresGrad();
-    Tensor b = Tensor.randn(r, layer.filters[0]).requiresGrad();
+    Tensor[] xwb = layer.randomInputs(11);
+    Tensor x = xwb[0].requiresGrad();
+    Tensor w = xwb[1].requiresGrad();
+    Tensor b = xwb[2].requiresGrad();
     try (Tape tape = Tape.record()) {
       Tensor y = x.conv2d(w, b, layer.stride, layer.pad);
       Node node = y.creator();
@@ -151,12 +151,9 @@ class Conv2dTest {
   @ParameterizedTest
   @MethodSource("smallLayers")
   void secondDerivativesAgreeWithTheComposedGraph(Layer layer) {
-    Random r = new Random(5);
-    Tensor x = Tensor.randn(r, layer.input);
-    Tensor w = Tensor.randn(r, layer.filters);
-    Tensor b = Tensor.randn(r, layer.filters[0]);
-    double[][] fused = secondDerivatives(x, w, b, layer, true);
-    double[][] composed = secondDerivatives(x, w, b, layer, false);
+    Tensor[] xwb = layer.randomInputs(5);
+    double[][] fused = secondDerivatives(xwb, layer, true);
+    double[][] composed = secondDerivatives(xwb, layer, false);
     for (int i = 0; i < fused.length; i++) {
       assertArrayEquals(composed[i], fused[i], TOLERANCE);
     }
@@ -165,11 +162,8 @@ class Conv2dTest {
   @ParameterizedTest
   @MethodSource("smallLayers")
   void secondDerivativesMatchCentralDifferences(Layer layer) {
-    Random r = new Random(6);
     assertSecondOrderGradients(
-        xs -> xs[0].conv2d(xs[1], xs[2], layer.stride, layer.pad).pow(2),
-        Tensor.randn(r, layer.input), Tensor.randn(r, layer.filters),
-        Tensor.randn(r, layer.filters[0]));
+        xs -> xs[0].conv2d(xs[1], xs[2], layer.stride, layer.pad).pow(2), layer.randomInputs(6));
   }
 
   static Stream<Layer> smallLayers() {
@@ -207,20 +201,16 @@ class Conv2dTest {
   @Test
   void recycledBuffersNeverChangeAResult() {
     Layer layer = Layer.DEEP_CONV;
-    Random r = new Random(3);
-    Tensor x = Tensor.randn(r, layer.input);
-    Tensor w = Tensor.randn(r, layer.filters);
-    Tensor b = Tensor.randn(r, layer.filters[0]);
-    Step first = step(x, w, b, true, layer, true);
+    Tensor[] xwb = layer.randomInputs(3);
+    Step first = step(xwb, true, layer, true);
     Step firstCopy = first.copy();
     long kept = Workspace.keptBytes();
     assertTrue(kept > 0, "the released node gave its columns back");
-    Step second = step(x, w, b, true, layer, true);
+    Step second = step(xwb, true, layer, true);
     first.assertEquals(second);
     firstCopy.assertEquals(first);
     assertNotSame(first.y.data(), second.y.data());
-    Tensor other = Tensor.randn(r, layer.input);
-    step(other, w, b, true, layer, true);
+    step(layer.randomInputs(4), true, layer, true);
     firstCopy.assertEquals(first);
   }
 
@@ -228,31 +218,29 @@ class Conv2dTest {
   @ParameterizedTest
   @EnumSource(Layer.class)
   void staleBufferContentsNeverLeakIntoAResult(Layer layer) {
-    Random r = new Random(9);
-    Tensor x = Tensor.randn(r, layer.input);
-    Tensor w = Tensor.randn(r, layer.filters);
-    Tensor b = Tensor.randn(r, layer.filters[0]);
-    Step composed = step(x, w, b, true, layer, false);
-    int positions = composed.y.size() / layer.filters[0];
-    int taps = w.size() / layer.filters[0];
+    Tensor[] xwb = layer.randomInputs(9);
+    Step composed = step(xwb, true, layer, false);
+    int filters = layer.filters[0];
+    int positions = composed.y.size() / filters;
+    int taps = xwb[1].size() / filters;
     // columns and their gradient, the product and the re-laid output gradient
-    for (int length : new int[] {taps * positions, taps * positions, w.dim(0) * positions,
-        w.dim(0) * positions}) {
+    for (int length :
+        new int[] {taps * positions, taps * positions, filters * positions, filters * positions}) {
       double[] stale = new double[length];
       Arrays.fill(stale, Double.NaN);
       Workspace.give(stale);
     }
-    composed.assertEquals(step(x, w, b, true, layer, true));
+    composed.assertEquals(step(xwb, true, layer, true));
   }
 
   @Test
   void retainGraphAllowsASecondBackward() {
     Layer layer = Layer.STRIDE_2;
-    Random r = new Random(4);
-    Tensor x = Tensor.randn(r, layer.input).requiresGrad();
-    Tensor w = Tensor.randn(r, layer.filters).requiresGrad();
-    Tensor b = Tensor.randn(r, layer.filters[0]).requiresGrad();
-    Step once = step(x, w, b, true, layer, true);
+    Tensor[] xwb = layer.randomInputs(4);
+    Tensor x = xwb[0].requiresGrad();
+    Tensor w = xwb[1].requiresGrad();
+    Tensor b = xwb[2].requiresGrad();
+    Step once = step(xwb, true, layer, true);
     try (Tape tape = Tape.record()) {
       Tensor y = x.conv2d(w, b, layer.stride, layer.pad);
       Tensor seed = seedFor(y);
@@ -282,11 +270,11 @@ class Conv2dTest {
     }
   }
 
-  private static Step step(
-      Tensor x0, Tensor w0, Tensor b0, boolean inputGradient, Layer layer, boolean fused) {
-    Tensor x = inputGradient ? x0.copy().requiresGrad() : x0.copy();
-    Tensor w = w0.copy().requiresGrad();
-    Tensor b = b0.copy().requiresGrad();
+  /** Runs on copies of {@code xwb} (input, filters, bias); the input gets a gradient if asked. */
+  private static Step step(Tensor[] xwb, boolean inputGradient, Layer layer, boolean fused) {
+    Tensor x = xwb[0].copy().requiresGrad(inputGradient);
+    Tensor w = xwb[1].copy().requiresGrad();
+    Tensor b = xwb[2].copy().requiresGrad();
     try (Tape tape = Tape.record()) {
       Tensor y = fused
           ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
@@ -304,11 +292,10 @@ class Conv2dTest {
    * {@code ∂/∂(x, W, b)} of {@code Σ v·∂L/∂x + Σ u·∂L/∂W} where {@code L = Σ c·conv(x, W, b)²}:
    * the mixed second derivatives, taken through the backward pass recorded with CREATE_GRAPH.
    */
-  private static double[][] secondDerivatives(
-      Tensor x0, Tensor w0, Tensor b0, Layer layer, boolean fused) {
-    Tensor x = x0.copy().requiresGrad();
-    Tensor w = w0.copy().requiresGrad();
-    Tensor b = b0.copy().requiresGrad();
+  private static double[][] secondDerivatives(Tensor[] xwb, Layer layer, boolean fused) {
+    Tensor x = xwb[0].copy().requiresGrad();
+    Tensor w = xwb[1].copy().requiresGrad();
+    Tensor b = xwb[2].copy().requiresGrad();
     Random r = new Random(8);
     Tensor v = Tensor.randn(r, layer.input);
     Tensor u = Tensor.randn(r, layer.filters);
