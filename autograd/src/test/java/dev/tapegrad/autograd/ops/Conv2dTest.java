@@ -188,6 +188,10 @@ class Conv2dTest {
         () -> x.conv2d(Tensor.zeros(4, 3, 6, 3), Tensor.zeros(4), 1, 0));
     assertTrue(tooBig.getMessage().contains("conv2d: filters (4,3,6,3) with stride 1 and pad 0"
         + " do not fit an input of (2,3,5,5)"), tooBig.getMessage());
+    IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+        () -> Tensor.zeros(1, 1, 1, 100_000).conv2d(Tensor.zeros(1, 1, 1, 1), Tensor.zeros(1), 1,
+            20_000));
+    assertTrue(huge.getMessage().startsWith("conv2d: input (1,1,1,100000)"), huge.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> x.conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(4), 0, 0));
     assertThrows(IllegalArgumentException.class,

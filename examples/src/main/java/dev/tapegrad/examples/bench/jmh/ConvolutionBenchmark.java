@@ -53,11 +53,13 @@ public class ConvolutionBenchmark {
     seed = Tensor.ones(convolve().shape());
   }
 
+  /** The forward pass alone, outside a tape. */
   @Benchmark
   public Tensor forward() {
     return convolve();
   }
 
+  /** The forward pass recorded, then the backward pass from a seed of ones. */
   @Benchmark
   public Tensor forwardBackward() {
     filters.zeroGrad();
