@@ -61,9 +61,7 @@ public final class TapColumns {
               copyRun(image, from, stride, columns, at + ox0, ox1 - ox0);
               Arrays.fill(columns, at + ox1, at + ow, 0.0);
             } else {
-              for (int ox = ox0, i = from; ox < ox1; ox++, i += stride) {
-                image[i] += columns[at + ox];
-              }
+              addRun(columns, at + ox0, image, from, stride, ox1 - ox0);
             }
           }
         }
@@ -80,6 +78,20 @@ public final class TapColumns {
     }
     for (int k = 0, i = from; k < count; k++, i += stride) {
       columns[to + k] = image[i];
+    }
+  }
+
+  /** Adds {@code count} consecutive column values into image values {@code stride} apart. */
+  private static void addRun(
+      double[] columns, int from, double[] image, int to, int stride, int count) {
+    if (stride == 1) {
+      for (int k = 0; k < count; k++) {
+        image[to + k] += columns[from + k];
+      }
+      return;
+    }
+    for (int k = 0, i = to; k < count; k++, i += stride) {
+      image[i] += columns[from + k];
     }
   }
 
