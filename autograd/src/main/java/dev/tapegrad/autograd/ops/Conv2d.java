@@ -77,10 +77,11 @@ public final class Conv2d {
               + " do not fit an input of " + Shape.format(xs)
               + " (stride must be positive, pad non-negative)");
     }
-    if ((long) g.taps() * g.positions() > Integer.MAX_VALUE) {
+    long positions = (long) g.n() * g.oh() * g.ow();
+    if (Math.max(g.taps(), g.filters()) * positions > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "conv2d: input " + Shape.format(xs) + " with filters " + Shape.format(ws) + ", stride "
-              + stride + " and pad " + pad + " needs more than 2^31 column values");
+              + stride + " and pad " + pad + " needs more than 2^31 column or output values");
     }
     return g;
   }
