@@ -89,6 +89,9 @@ public final class Node {
   }
 
   void release() {
+    if (backward != null) {
+      backward.release();
+    }
     backward = null;
   }
 

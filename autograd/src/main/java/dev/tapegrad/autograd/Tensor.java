@@ -1,6 +1,7 @@
 package dev.tapegrad.autograd;
 
 import dev.tapegrad.autograd.ops.Arithmetic;
+import dev.tapegrad.autograd.ops.Conv2d;
 import dev.tapegrad.autograd.ops.Convolution;
 import dev.tapegrad.autograd.ops.Elementwise;
 import dev.tapegrad.autograd.ops.Indexing;
@@ -479,6 +480,14 @@ public final class Tensor {
   /** The adjoint of {@link #im2col}: columns back to an image of {@code imageShape}, overlaps added. */
   public Tensor col2im(int[] imageShape, int filterH, int filterW, int stride, int pad) {
     return Convolution.col2im(this, imageShape, filterH, filterW, stride, pad);
+  }
+
+  /**
+   * The book's convolution of this (N,C,H,W) input with (FN,C,FH,FW) {@code filters} plus an
+   * (FN,) {@code bias}, giving (N,FN,OH,OW): one fused {@code conv2d} node.
+   */
+  public Tensor conv2d(Tensor filters, Tensor bias, int stride, int pad) {
+    return Conv2d.fused(this, filters, bias, stride, pad);
   }
 
   // ---------------------------------------------------------------- comparison and text

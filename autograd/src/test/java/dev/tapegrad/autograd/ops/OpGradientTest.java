@@ -115,6 +115,13 @@ class OpGradientTest {
       Window w = Window.random(r);
       int[] colShape = Tensor.zeros(w.image).im2col(w.fh, w.fw, w.stride, w.pad).shape();
       assertGradients(c -> c.col2im(w.image, w.fh, w.fw, w.stride, w.pad), r.normal(colShape));
+    }),
+    CONV2D(r -> {
+      Window w = Window.random(r);
+      int filters = r.between(1, 3);
+      assertGradients(
+          xs -> xs[0].conv2d(xs[1], xs[2], w.stride, w.pad),
+          r.normal(w.image), r.normal(filters, w.image[1], w.fh, w.fw), r.normal(filters));
     });
 
     final Consumer<RandomShapes> check;

@@ -60,7 +60,7 @@ public final class GraphCommand implements Callable<Integer> {
 
   @Option(names = "--max-width", paramLabel = "PX", defaultValue = "8000",
       description = "Refuse a PNG wider than this (default: ${DEFAULT-VALUE}). Every op of deep-conv is a"
-          + " strip about 12,800 px wide that cannot be read as one picture: draw it at layer level,"
+          + " strip about 6,500 px wide, hard to read as one picture: draw it at layer level,"
           + " open chosen layers with --expand, or write SVG or DOT.")
   private int maxWidth;
 

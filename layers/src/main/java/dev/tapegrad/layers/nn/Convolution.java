@@ -2,13 +2,13 @@ package dev.tapegrad.layers.nn;
 
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernels.Im2col;
 import dev.tapegrad.layers.Module;
 
 /**
- * The book's convolution layer (a cross-correlation), composed as {@code im2col → dot (with Wᵀ as
- * a GEMM flag) → + b → reshape → transpose}: (N,C,H,W) with filters (FN,C,FH,FW) gives
- * (N,FN,OH,OW).
+ * The book's convolution layer (a cross-correlation): (N,C,H,W) with filters (FN,C,FH,FW) gives
+ * (N,FN,OH,OW). One fused {@code conv2d} node; the book's composed form {@code im2col → dot (with
+ * Wᵀ as a GEMM flag) → + b → reshape → transpose} is {@link
+ * dev.tapegrad.autograd.ops.Conv2d#composed}, and is the node's expansion.
  */
 public final class Convolution extends Module {
   private final Tensor weight;
@@ -49,11 +49,6 @@ public final class Convolution extends Module {
           name() + ": input " + Shape.format(x.shape()) + " does not match filters "
               + Shape.format(w) + " (expected (N," + w[1] + ",H,W))");
     }
-    int n = x.dim(0);
-    int oh = Im2col.outSize(x.dim(2), w[2], stride, pad);
-    int ow = Im2col.outSize(x.dim(3), w[3], stride, pad);
-    Tensor col = x.im2col(w[2], w[3], stride, pad);
-    Tensor out = col.matmul(weight.reshape(w[0], -1), false, true).add(bias);
-    return out.reshape(n, oh, ow, w[0]).transpose(0, 3, 1, 2);
+    return x.conv2d(weight, bias, stride, pad);
   }
 }

@@ -24,9 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class KernelSuite {
   private static final List<Class<?>> KERNELS = List.of(
-      GemmBenchmark.class, Im2colBenchmark.class, PoolingBenchmark.class,
-      ElementwiseBenchmark.class, UnaryBenchmark.class, ReduceBenchmark.class,
-      TapeBenchmark.class);
+      GemmBenchmark.class, Im2colBenchmark.class, ConvolutionBenchmark.class,
+      PoolingBenchmark.class, ElementwiseBenchmark.class, UnaryBenchmark.class,
+      ReduceBenchmark.class, TapeBenchmark.class);
 
   private KernelSuite() {}
 
