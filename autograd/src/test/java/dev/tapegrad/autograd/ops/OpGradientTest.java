@@ -122,6 +122,13 @@ class OpGradientTest {
       assertGradients(
           xs -> xs[0].conv2d(xs[1], xs[2], w.stride, w.pad),
           r.normal(w.image), r.normal(filters, w.image[1], w.fh, w.fw), r.normal(filters));
+    }),
+    AFFINE(r -> {
+      int in = r.between(1, 5);
+      int out = r.between(1, 5);
+      int[] xs = r.rng().nextBoolean() ? new int[] {in} : new int[] {r.between(1, 5), in};
+      assertGradients(
+          v -> AffineMap.affine(v[0], v[1], v[2]), r.normal(xs), r.normal(in, out), r.normal(out));
     });
 
     final Consumer<RandomShapes> check;

@@ -1,0 +1,93 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.Gemm;
+import dev.tapegrad.autograd.kernels.Reduce;
+
+/**
+ * The affine map {@code Y = X·W + b} of the book's Affine layer, for X (N,in) or (in,), W (in,out)
+ * and b (out,).
+ *
+ * <p>Fused: one {@code affine} node. The output array is filled with the bias rows and the product
+ * is accumulated into it by one GEMM, so there is no second output array and no separate pass
+ * adding the bias. Its backward is {@code dX = gY·Wᵀ}, {@code dW = Xᵀ·gY} (transposes as GEMM
+ * flags) and {@code db} = the column sums of {@code gY}. Composed: {@code dot → add}, the fused
+ * node's expansion.
+ */
+public final class AffineMap {
+  private AffineMap() {}
+
+  /** The fused {@code affine} node. */
+  public static Tensor affine(Tensor x, Tensor weight, Tensor bias) {
+    checkShapes(x, weight, bias);
+    int rows = x.rank() == 1 ? 1 : x.dim(0);
+    int in = weight.dim(0);
+    int out = weight.dim(1);
+    double[] y = new double[rows * out];
+    double[] b = bias.data();
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(b, 0, y, r * out, out);
+    }
+    Gemm.multiplyInto(x.data(), false, weight.data(), false, rows, out, in, y, true);
+    int[] shape = x.rank() == 1 ? new int[] {out} : new int[] {rows, out};
+    return Op.named("affine")
+        .inputs(x, weight, bias)
+        .expansion(inputs -> composed(inputs.get(0), inputs.get(1), inputs.get(2)))
+        .record(Tensor.wrap(y, shape), gy -> gradients(x, weight, bias, gy));
+  }
+
+  /** The same map as the book composes it: {@code x.dot(W).add(b)}. */
+  public static Tensor composed(Tensor x, Tensor weight, Tensor bias) {
+    checkShapes(x, weight, bias);
+    return x.dot(weight).add(bias);
+  }
+
+  /**
+   * The gradients of x, W and b ({@code null} for an input that needs none): GEMMs and a column
+   * sum, or the composed graph's rules as recorded ops when the backward pass is itself recorded.
+   */
+  private static Tensor[] gradients(Tensor x, Tensor weight, Tensor bias, Tensor gy) {
+    int rows = x.rank() == 1 ? 1 : x.dim(0);
+    int in = weight.dim(0);
+    int out = weight.dim(1);
+    if (Tape.isRecording()) {
+      Tensor g = gy.reshape(rows, out);
+      return new Tensor[] {
+        x.isRequiresGrad() ? g.matmul(weight, false, true).reshape(x.shape()) : null,
+        weight.isRequiresGrad() ? x.reshape(rows, in).matmul(g, true, false) : null,
+        bias.isRequiresGrad() ? gy.sumTo(bias.shape()) : null
+      };
+    }
+    Tensor gx = null;
+    Tensor gw = null;
+    Tensor gb = null;
+    if (x.isRequiresGrad()) {
+      double[] dx = new double[rows * in];
+      Gemm.multiplyInto(gy.data(), false, weight.data(), true, rows, in, out, dx, false);
+      gx = Tensor.wrap(dx, x.shape());
+    }
+    if (weight.isRequiresGrad()) {
+      double[] dw = new double[in * out];
+      Gemm.multiplyInto(x.data(), true, gy.data(), false, in, out, rows, dw, false);
+      gw = Tensor.wrap(dw, in, out);
+    }
+    if (bias.isRequiresGrad()) {
+      gb = Tensor.wrap(
+          Reduce.sum(gy.data(), new int[] {rows, out}, new boolean[] {true, false}), out);
+    }
+    return new Tensor[] {gx, gw, gb};
+  }
+
+  private static void checkShapes(Tensor x, Tensor weight, Tensor bias) {
+    if (x.rank() < 1 || x.rank() > 2 || weight.rank() != 2 || bias.rank() != 1
+        || x.dim(-1) != weight.dim(0) || bias.dim(0) != weight.dim(1)) {
+      throw new IllegalArgumentException(
+          "affine: input " + Shape.format(x.shape()) + ", weight " + Shape.format(weight.shape())
+              + " and bias " + Shape.format(bias.shape())
+              + " do not match (expected (N,in) or (in,), (in,out) and (out,))");
+    }
+  }
+}
