@@ -2,12 +2,14 @@ package dev.tapegrad.layers.nn;
 
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.ops.AffineMap;
 import dev.tapegrad.layers.Module;
 
 /**
  * {@code Y = X·W + b} for a batch (N, features) or one sample (features,). A higher-rank input
  * (N,C,H,W) is flattened to (N, C·H·W) first, as the book's Affine does, and its gradient flows
- * back through the reshape to the original shape.
+ * back through the reshape to the original shape. Records one fused {@code affine} node (see
+ * {@link AffineMap}), whose expansion is the book's {@code dot → add}.
  */
 public final class Affine extends Module {
   private final Tensor weight;
@@ -42,6 +44,6 @@ public final class Affine extends Module {
           name() + ": input " + Shape.format(x.shape()) + " has " + features
               + " features, the weight expects " + weight.dim(0));
     }
-    return flat.dot(weight).add(bias);
+    return AffineMap.affine(flat, weight, bias);
   }
 }
