@@ -1,6 +1,7 @@
 package dev.tapegrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,9 +120,11 @@ class Chapter2To5CommandsTest {
   void graphDrawsEveryOpOfTheSimpleConvNet() throws IOException {
     Cli.ok(out, "graph", "--net", "simple-conv", "--level", "op", "--format", "svg");
     String svg = Files.readString(out.resolve("graph/simple-conv-op.svg"));
-    for (String label : List.of(">conv2d<", ">Conv1<", ">Conv1.W<", ">(2,1,28,28)<", ">(2,30,24,24)<", ">loss<")) {
+    for (String label : List.of(">conv2d<", ">Conv1<", ">Conv1.W<", ">(2,1,28,28)<", ">(2,30,24,24)<", ">loss<",
+        ">affine<", ">Affine1.W<", ">Affine2.b<")) {
       assertTrue(svg.contains(label), label);
     }
+    assertFalse(svg.contains(">dot<"), "each Affine layer is one fused affine node");
     Cli.ok(out, "graph", "--net", "simple-conv", "--format", "dot", "--batch", "3");
     String dot = Files.readString(out.resolve("graph/simple-conv-layer.dot"));
     assertTrue(dot.contains("Pool1") && dot.contains("(3,30,12,12)") && !dot.contains("im2col"), dot);

@@ -90,6 +90,29 @@ class BookFiguresTest {
     }
   }
 
+  @Test
+  void fusedAffineIsOneNodeWithTheSameEnds() {
+    Diagram d = Diagram.of(recorded(BookGraphs::fusedAffine));
+    assertEquals(List.of("affine"), labelsOf(d.graph(), NodeKind.OP));
+    for (Rendered r : rendered(d)) {
+      assertEquals(4, r.edges().size());
+      assertEquals(List.of("(2,2)", "(2,2)"), texts(r.edge("X", "affine")));
+      assertEquals(List.of("(2,3)", "(2,3)"), texts(r.edge("W", "affine")));
+      assertEquals(List.of("(3,)", "(3,)"), texts(r.edge("B", "affine")));
+      assertEquals(List.of("(2,3)", "(2,3)"), texts(r.edge("affine", "Y")));
+      assertEquals(List.of("Affine"), r.clusters());
+    }
+  }
+
+  @Test
+  void fusedAffineExpandedIsFigure5_27DotThenPlus() {
+    Diagram expanded = Diagram.of(recorded(BookGraphs::fusedAffine)).expandFused();
+    Diagram composed = Diagram.of(recorded(BookGraphs::affine));
+    assertEquals(List.of("dot", "+"), labelsOf(expanded.graph(), NodeKind.OP));
+    assertEquals(composed.graph().nodes(), expanded.graph().nodes());
+    assertEquals(composed.graph().edges(), expanded.graph().edges(), "values and gradients");
+  }
+
   private static Tape softmaxWithLoss() {
     return recorded(
         tape ->

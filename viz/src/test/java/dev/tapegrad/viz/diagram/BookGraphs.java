@@ -2,6 +2,8 @@ package dev.tapegrad.viz.diagram;
 
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.check.TensorFunction;
+import dev.tapegrad.autograd.ops.AffineMap;
 import java.util.SplittableRandom;
 
 /**
@@ -50,15 +52,24 @@ public final class BookGraphs {
     return x.mul(-1).exp().add(1).pow(-1);
   }
 
-  /** Fig 5-27: Y = X·W + B with X (2,2), W (2,3), B (3,), seeded with ones. */
+  /** Fig 5-27: Y = X·W + B with X (2,2), W (2,3), B (3,), seeded with ones; dot then +. */
   public static Tensor affine(Tape tape) {
+    return affine(tape, xwb -> xwb[0].dot(xwb[1]).add(xwb[2]));
+  }
+
+  /** Fig 5-27 as the Affine layer records it: one fused {@code affine} node. */
+  public static Tensor fusedAffine(Tape tape) {
+    return affine(tape, xwb -> AffineMap.affine(xwb[0], xwb[1], xwb[2]));
+  }
+
+  private static Tensor affine(Tape tape, TensorFunction xwPlusB) {
     SplittableRandom rng = new SplittableRandom(7);
     Tensor x = Tensor.rand(rng, 2, 2).named("X").requiresGrad();
     Tensor w = Tensor.rand(rng, 2, 3).named("W").requiresGrad();
     Tensor b = Tensor.rand(rng, 3).named("B").requiresGrad();
     Tensor y;
     try (Tape.Scope s = Tape.scope("Affine")) {
-      y = x.dot(w).add(b);
+      y = xwPlusB.apply(x, w, b);
     }
     y.named("Y");
     tape.backward(y, Tensor.ones(2, 3));
