@@ -34,6 +34,8 @@ import java.util.Map;
  *   <li>A backward pass frees each node's saved tensors unless {@link GradOption#RETAIN_GRAPH} or
  *       {@link GradOption#CREATE_GRAPH} is given; walking a freed node again is an error.
  *   <li>A tape belongs to the thread that opened it. Tapes nest; the innermost one records.
+ *   <li>A tape opened with {@link #recycling()} gives its values' arrays back to the thread's pool
+ *       when it closes; reading one of them afterwards throws.
  * </ul>
  */
 public final class Tape implements AutoCloseable {
@@ -46,6 +48,8 @@ public final class Tape implements AutoCloseable {
   private String scope = "";
   private int paused;
   private boolean detectAnomalies;
+  private boolean recycling;
+  private final List<Tensor> kept = new ArrayList<>();
   private boolean closed;
 
   private Tape(Tape outer) {
@@ -87,6 +91,37 @@ public final class Tape implements AutoCloseable {
   public Tape detectAnomalies() {
     this.detectAnomalies = true;
     return this;
+  }
+
+  /**
+   * Makes {@link #close} give the arrays of the values this tape recorded back to the thread's
+   * pool ({@code kernels.Workspace}), where later ops on this thread take their results from: node
+   * outputs and the gradients of the last backward pass ({@link #gradOf}, {@link #grad}). Views of
+   * them ({@code reshape}, {@code detach}) go with them. Any later access to their values throws
+   * an {@link IllegalStateException}; keep a value with {@link #keep} before closing, or a {@code
+   * copy()} made inside the tape.
+   *
+   * <p>Never recycled: leaves (parameters, inputs), constants and values of outer tapes, the
+   * leaves' accumulated {@code grad()}, seeds passed to backward, kept tensors, and any value that
+   * shares its array with one of those.
+   *
+   * <p>Not guarded: a raw array taken with {@code data()} inside the tape, or a tensor made with
+   * {@code Tensor.wrap(t.data(), ...)} around one, may see its numbers overwritten by a later op
+   * once the tape is closed.
+   */
+  public Tape recycling() {
+    this.recycling = true;
+    return this;
+  }
+
+  /**
+   * Keeps {@code t} (and every view sharing its array) from being recycled when this tape closes;
+   * returns it. Only matters on a tape opened with {@link #recycling()}.
+   */
+  public Tensor keep(Tensor t) {
+    checkOpen("keep");
+    kept.add(t);
+    return t;
   }
 
   /**
@@ -197,6 +232,8 @@ public final class Tape implements AutoCloseable {
       throw new IllegalArgumentException(
           what + ": seed shape " + Shape.format(seed.shape()) + " differs from output shape "
               + Shape.format(output.shape()));
+    } else {
+      kept.add(seed);
     }
     Node last = output.creator();
     if (last != null && last.tape() != this) {
@@ -279,7 +316,10 @@ public final class Tape implements AutoCloseable {
     }
   }
 
-  /** Stops recording. The nodes stay readable (for diagrams) until the tape is dropped. */
+  /**
+   * Stops recording. The nodes stay readable (for diagrams) until the tape is dropped; on a tape
+   * opened with {@link #recycling()} their values are recycled and their saved tensors freed.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -293,6 +333,9 @@ public final class Tape implements AutoCloseable {
       CURRENT.remove();
     } else {
       CURRENT.set(outer);
+    }
+    if (recycling) {
+      Recycler.recycle(this, nodes, gradients.values(), kept);
     }
   }
 

@@ -24,7 +24,7 @@ import java.util.random.RandomGenerator;
  * recorded graph still needs them.
  */
 public final class Tensor {
-  private final double[] data;
+  private final Storage storage;
   private final int[] shape;
   private boolean requiresGrad;
   private Tensor grad;
@@ -32,7 +32,11 @@ public final class Tensor {
   private String name;
 
   private Tensor(double[] data, int[] shape) {
-    this.data = data;
+    this(new Storage(data), shape);
+  }
+
+  private Tensor(Storage storage, int[] shape) {
+    this.storage = storage;
     this.shape = shape;
   }
 
@@ -118,7 +122,7 @@ public final class Tensor {
   public static Tensor eye(int n) {
     Tensor t = zeros(n, n);
     for (int i = 0; i < n; i++) {
-      t.data[i * n + i] = 1;
+      t.storage.array()[i * n + i] = 1;
     }
     return t;
   }
@@ -126,8 +130,9 @@ public final class Tensor {
   /** Standard normal samples from {@code rng} (pass a seeded generator for repeatable runs). */
   public static Tensor randn(RandomGenerator rng, int... shape) {
     Tensor t = zeros(shape);
-    for (int i = 0; i < t.data.length; i++) {
-      t.data[i] = rng.nextGaussian();
+    double[] data = t.storage.array();
+    for (int i = 0; i < data.length; i++) {
+      data[i] = rng.nextGaussian();
     }
     return t;
   }
@@ -140,17 +145,34 @@ public final class Tensor {
   /** Uniform samples in [low, high). */
   public static Tensor uniform(RandomGenerator rng, double low, double high, int... shape) {
     Tensor t = zeros(shape);
-    for (int i = 0; i < t.data.length; i++) {
-      t.data[i] = low + (high - low) * rng.nextDouble();
+    double[] data = t.storage.array();
+    for (int i = 0; i < data.length; i++) {
+      data[i] = low + (high - low) * rng.nextDouble();
     }
     return t;
   }
 
   // ---------------------------------------------------------------- data and shape
 
-  /** The live backing array, row-major. Writing to it changes the tensor. */
+  /**
+   * The live backing array, row-major. Writing to it changes the tensor.
+   *
+   * @throws IllegalStateException if the tape that recorded this value was closed with {@link
+   *     Tape#recycling()} and gave the array back to the pool
+   */
   public double[] data() {
-    return data;
+    if (storage.isRecycled()) {
+      throw new IllegalStateException(
+          (creator == null ? "tensor " : creator.op() + " output ") + Shape.format(shape)
+              + ": its values were recycled when the tape that recorded it was closed with"
+              + " recycling(); call tape.keep(t) before the tape closes, or keep a copy() made"
+              + " inside the tape");
+    }
+    return storage.array();
+  }
+
+  Storage storage() {
+    return storage;
   }
 
   /** A copy of the shape. */
@@ -168,26 +190,26 @@ public final class Tensor {
   }
 
   public int size() {
-    return data.length;
+    return storage.array().length;
   }
 
   /** The single value of a one-element tensor. */
   public double item() {
-    if (data.length != 1) {
+    if (size() != 1) {
       throw new IllegalStateException(
-          "item: tensor of shape " + Shape.format(shape) + " has " + data.length + " values");
+          "item: tensor of shape " + Shape.format(shape) + " has " + size() + " values");
     }
-    return data[0];
+    return data()[0];
   }
 
   /** The value at a full index. */
   public double get(int... index) {
-    return data[offset("get", index)];
+    return data()[offset("get", index)];
   }
 
   /** Sets the value at a full index (not recorded). */
   public void set(double value, int... index) {
-    data[offset("set", index)] = value;
+    data()[offset("set", index)] = value;
   }
 
   private int offset(String op, int[] index) {
@@ -208,7 +230,7 @@ public final class Tensor {
 
   /** Whether every value is finite (no NaN, no infinity). */
   public boolean isFinite() {
-    for (double v : data) {
+    for (double v : data()) {
       if (!Double.isFinite(v)) {
         return false;
       }
@@ -218,12 +240,26 @@ public final class Tensor {
 
   /** A copy with its own data, detached from any graph. */
   public Tensor copy() {
-    return new Tensor(data.clone(), shape.clone());
+    return new Tensor(data().clone(), shape.clone());
   }
 
   /** The same data outside any graph: it requires no gradient and has no creator. */
   public Tensor detach() {
-    return new Tensor(data, shape);
+    return new Tensor(storage, shape);
+  }
+
+  /**
+   * The same data in {@code newShape} (same number of values), not recorded: for ops that build
+   * views, such as {@code reshape}. The view shares this tensor's storage, so it is recycled (and
+   * kept) together with it.
+   */
+  public Tensor view(int... newShape) {
+    int[] s = Shape.checked(newShape);
+    if (Shape.size(s) != size()) {
+      throw new IllegalArgumentException(
+          "view: " + size() + " values do not fill shape " + Shape.format(s));
+    }
+    return new Tensor(storage, s);
   }
 
   // ---------------------------------------------------------------- autograd state
@@ -497,8 +533,10 @@ public final class Tensor {
     if (!Arrays.equals(shape, other.shape)) {
       return false;
     }
+    double[] data = data();
+    double[] others = other.data();
     for (int i = 0; i < data.length; i++) {
-      if (!(Math.abs(data[i] - other.data[i]) <= atol + rtol * Math.abs(other.data[i]))) {
+      if (!(Math.abs(data[i] - others[i]) <= atol + rtol * Math.abs(others[i]))) {
         return false;
       }
     }

@@ -14,7 +14,7 @@ public final class MaxPool {
       double[] x, int n, int c, int h, int w, int ph, int pw, int stride, int pad, int[] argmax) {
     int oh = Im2col.outSize(h, ph, stride, pad);
     int ow = Im2col.outSize(w, pw, stride, pad);
-    double[] out = new double[n * c * oh * ow];
+    double[] out = Workspace.zeros(n * c * oh * ow);
     Parallel.forRange(n * c, (long) oh * ow * ph * pw, (firstPlane, lastPlane) -> {
       for (int plane = firstPlane; plane < lastPlane; plane++) {
         int in = plane * h * w;
@@ -56,7 +56,7 @@ public final class MaxPool {
    * that plane, which lets planes be split across cores without two threads writing one value.
    */
   public static double[] backward(double[] gy, int[] argmax, int planes, int planeSize) {
-    double[] gx = new double[planes * planeSize];
+    double[] gx = Workspace.zeros(planes * planeSize);
     int windows = planes == 0 ? 0 : gy.length / planes;
     Parallel.forRange(planes, windows, (firstPlane, lastPlane) -> {
       for (int o = firstPlane * windows; o < lastPlane * windows; o++) {

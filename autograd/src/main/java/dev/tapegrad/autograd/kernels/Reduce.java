@@ -12,7 +12,7 @@ public final class Reduce {
    */
   public static double[] sum(double[] x, int[] shape, boolean[] mask) {
     int[] kept = Shape.reduced(shape, mask, true);
-    double[] out = new double[Shape.size(kept)];
+    double[] out = Workspace.zeros(Shape.size(kept));
     if (sumsLeadingAxesOnly(shape, mask)) {
       return columnSums(x, x.length / Math.max(out.length, 1), out);
     }

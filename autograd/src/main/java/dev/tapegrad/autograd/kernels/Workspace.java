@@ -1,22 +1,28 @@
 package dev.tapegrad.autograd.kernels;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reusable scratch arrays for kernels, one pool per thread, keyed by length. Writing a large
- * product into a freshly allocated array costs several times more than into one that was used
- * before (cold pages), so ops that need big intermediates every step take them here and give them
- * back when no one can reach them any more. The pool keeps at most {@link #MAX_KEPT_BYTES} of idle
- * arrays per thread; anything given back beyond that is left to the garbage collector.
+ * Reusable arrays, one pool per thread, keyed by length. Writing into a freshly allocated large
+ * array costs several times more than into one that was used before (cold pages), so kernels
+ * allocate their large results and scratch buffers here, and arrays come back when no one can
+ * reach them any more: scratch buffers when their op is done with them, tensor values when a tape
+ * opened with {@code Tape.record().recycling()} closes. The pool keeps at most {@link
+ * #MAX_KEPT_BYTES} of idle arrays per thread; anything given back beyond that is left to the
+ * garbage collector, and so are arrays shorter than {@link #MIN_POOLED_LENGTH} (a small new array
+ * is cheap).
  *
- * <p>Only arrays that user code can never see may be given back: never an output tensor's data or
- * a gradient.
+ * <p>Only arrays that user code can no longer reach may be given back.
  */
 public final class Workspace {
   /** Idle arrays beyond this many bytes per thread are dropped instead of kept. */
   public static final long MAX_KEPT_BYTES = 256L << 20;
+
+  /** Arrays shorter than this are always new and never kept (256 KB of doubles). */
+  public static final int MIN_POOLED_LENGTH = 32_768;
 
   private static final ThreadLocal<Workspace> POOL = ThreadLocal.withInitial(Workspace::new);
 
@@ -27,6 +33,9 @@ public final class Workspace {
 
   /** An array of exactly {@code length} values with arbitrary contents, reused when possible. */
   public static double[] take(int length) {
+    if (length < MIN_POOLED_LENGTH) {
+      return new double[length];
+    }
     Workspace pool = POOL.get();
     ArrayDeque<double[]> arrays = pool.idle.get(length);
     double[] array = arrays == null ? null : arrays.pollFirst();
@@ -37,8 +46,27 @@ public final class Workspace {
     return array;
   }
 
-  /** Returns an array obtained from {@link #take} once its contents are no longer needed. */
+  /**
+   * An array of {@code length} zeros, reused when possible: the allocation of every large kernel
+   * result.
+   */
+  public static double[] zeros(int length) {
+    if (length < MIN_POOLED_LENGTH) {
+      return new double[length];
+    }
+    double[] array = take(length);
+    Arrays.fill(array, 0.0);
+    return array;
+  }
+
+  /**
+   * Hands back an array whose contents are no longer needed and that nothing else references; a
+   * later {@link #take} or {@link #zeros} of the same length on this thread may return it.
+   */
   public static void give(double[] array) {
+    if (array.length < MIN_POOLED_LENGTH) {
+      return;
+    }
     Workspace pool = POOL.get();
     if (pool.keptBytes + bytes(array) > MAX_KEPT_BYTES) {
       return;

@@ -6,6 +6,7 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernels.Gemm;
 import dev.tapegrad.autograd.kernels.Reduce;
+import dev.tapegrad.autograd.kernels.Workspace;
 
 /**
  * The affine map {@code Y = X·W + b} of the book's Affine layer, for X (N,in) or (in,), W (in,out)
@@ -26,7 +27,7 @@ public final class AffineMap {
     int rows = x.rank() == 1 ? 1 : x.dim(0);
     int in = weight.dim(0);
     int out = weight.dim(1);
-    double[] y = new double[rows * out];
+    double[] y = Workspace.zeros(rows * out);
     double[] b = bias.data();
     for (int r = 0; r < rows; r++) {
       System.arraycopy(b, 0, y, r * out, out);
@@ -65,12 +66,12 @@ public final class AffineMap {
     Tensor gw = null;
     Tensor gb = null;
     if (x.isRequiresGrad()) {
-      double[] dx = new double[rows * in];
+      double[] dx = Workspace.zeros(rows * in);
       Gemm.multiplyInto(gy.data(), false, weight.data(), true, rows, in, out, dx, false);
       gx = Tensor.wrap(dx, x.shape());
     }
     if (weight.isRequiresGrad()) {
-      double[] dw = new double[in * out];
+      double[] dw = Workspace.zeros(in * out);
       Gemm.multiplyInto(x.data(), true, gy.data(), false, in, out, rows, dw, false);
       gw = Tensor.wrap(dw, in, out);
     }

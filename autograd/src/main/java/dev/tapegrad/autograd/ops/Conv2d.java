@@ -124,7 +124,7 @@ public final class Conv2d {
 
     /** {@code dW (FN, C·FH·FW) = gy (FN, N·OH·OW) · columnsᵀ}. */
     private Tensor filterGradient(double[] gyByFilter) {
-      double[] gw = new double[g.filters() * g.taps()];
+      double[] gw = Workspace.zeros(g.filters() * g.taps());
       Gemm.multiplyInto(
           gyByFilter, false, columns, true, g.filters(), g.taps(), g.positions(), gw, false);
       return Tensor.wrap(gw, filters.shape());
@@ -136,7 +136,7 @@ public final class Conv2d {
       Gemm.multiplyInto(
           filters.data(), true, gyByFilter, false, g.taps(), g.positions(), g.filters(),
           gColumns, false);
-      double[] gx = new double[x.size()];
+      double[] gx = Workspace.zeros(x.size());
       TapColumns.col2imAdd(gColumns, g, gx);
       Workspace.give(gColumns);
       return Tensor.wrap(gx, x.shape());

@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.Workspace;
 import java.util.Arrays;
 
 /**
@@ -58,7 +59,7 @@ public final class Indexing {
   public static Tensor gather(Tensor x, int[] index, int[] shape) {
     int[] at = checkedIndex("gather", index, x.size(), Shape.size(shape));
     double[] in = x.data();
-    double[] out = new double[at.length];
+    double[] out = Workspace.zeros(at.length);
     for (int i = 0; i < at.length; i++) {
       out[i] = at[i] < 0 ? 0 : in[at[i]];
     }
@@ -75,7 +76,7 @@ public final class Indexing {
   public static Tensor scatterAdd(Tensor g, int[] index, int[] shape) {
     int[] at = checkedIndex("scatterAdd", index, Shape.size(shape), g.size());
     double[] in = g.data();
-    double[] out = new double[Shape.size(shape)];
+    double[] out = Workspace.zeros(Shape.size(shape));
     for (int i = 0; i < at.length; i++) {
       if (at[i] >= 0) {
         out[at[i]] += in[i];

@@ -23,7 +23,7 @@ public final class Shaping {
     return Op.named("reshape")
         .attribute("shape", Shape.format(to))
         .inputs(x)
-        .record(Tensor.wrap(x.data(), to), gy -> new Tensor[] {gy.reshape(from)});
+        .record(x.view(to), gy -> new Tensor[] {gy.reshape(from)});
   }
 
   public static Tensor transpose(Tensor x, int[] axes) {

@@ -1,0 +1,67 @@
+package dev.tapegrad.autograd;
+
+import dev.tapegrad.autograd.kernels.Workspace;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a tape closed with {@link Tape#recycling()} gives back: the arrays of its nodes' outputs and
+ * of the gradients of its last backward pass, except any array that is also behind a value the
+ * tape did not produce (a leaf, a constant, a value of an outer tape), behind a leaf's {@code
+ * grad()}, or behind a kept tensor. Protection goes by array identity, so a view of a parameter
+ * ({@code reshape}) and a gradient that is a leaf's {@code grad()} are safe too.
+ */
+final class Recycler {
+  private final Tape tape;
+  private final Set<double[]> protectedArrays = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<double[]> given = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private Recycler(Tape tape, Collection<Tensor> kept) {
+    this.tape = tape;
+    kept.forEach(this::protect);
+  }
+
+  /** Marks and gives back what {@code tape} may recycle; see the class comment. */
+  static void recycle(Tape tape, List<Node> nodes, Collection<Tensor> gradients,
+      Collection<Tensor> kept) {
+    Recycler recycler = new Recycler(tape, kept);
+    for (Node node : nodes) {
+      for (Tensor input : node.inputs()) {
+        if (!recycler.producedHere(input)) {
+          recycler.protect(input);
+          if (input.grad() != null) {
+            recycler.protect(input.grad());
+          }
+        }
+      }
+    }
+    for (Node node : nodes) {
+      node.release();
+      recycler.giveBack(node.output());
+    }
+    gradients.forEach(recycler::giveBack);
+  }
+
+  private boolean producedHere(Tensor t) {
+    return t.creator() != null && t.creator().tape() == tape;
+  }
+
+  private void protect(Tensor t) {
+    protectedArrays.add(t.storage().array());
+  }
+
+  private void giveBack(Tensor t) {
+    Storage storage = t.storage();
+    double[] array = storage.array();
+    if (storage.isRecycled() || protectedArrays.contains(array)) {
+      return;
+    }
+    storage.markRecycled();
+    if (given.add(array)) {
+      Workspace.give(array);
+    }
+  }
+}
