@@ -8,8 +8,9 @@ import java.util.function.BiFunction;
 
 /**
  * One tapegrad training step on a fixed batch, as a user writes it: clear the gradients, record
- * the loss on a tape, backward, let the optimizer update the parameters. The tape is closed after
- * every step, so its saved tensors can be collected.
+ * the loss on a tape, backward, let the optimizer update the parameters. The tape recycles its
+ * values when it closes after every step (the loss is read inside it), so the next step's
+ * results reuse warm arrays instead of fresh ones.
  */
 public final class TapegradTrainingStep implements PreparedStep {
   private final BiFunction<Tensor, int[], Tensor> loss;
@@ -36,7 +37,7 @@ public final class TapegradTrainingStep implements PreparedStep {
   @Override
   public void run() {
     parameters.values().forEach(Tensor::zeroGrad);
-    try (Tape tape = Tape.record()) {
+    try (Tape tape = Tape.record().recycling()) {
       Tensor value = loss.apply(x, labels);
       tape.backward(value);
       lastLoss = value.item();

@@ -72,11 +72,15 @@ public final class Trainer {
     return history;
   }
 
-  /** One iteration: loss, backward, update; returns the loss. */
+  /**
+   * One iteration: loss, backward, update; returns the loss. The tape recycles its values (only
+   * the loss's number and the parameters' gradients are needed afterwards), so the next step
+   * writes into warm arrays.
+   */
   public double step(Tensor images, int[] labels) {
     network.zeroGrad();
     double loss;
-    try (Tape tape = Tape.record()) {
+    try (Tape tape = Tape.record().recycling()) {
       Tensor l = network.loss(images, labels);
       tape.backward(l);
       loss = l.item();
