@@ -63,7 +63,7 @@ public enum BinaryOp {
    * outShape}.
    */
   public double[] apply(double[] a, int[] aShape, double[] b, int[] bShape, int[] outShape) {
-    double[] out = Workspace.zeros(Shape.size(outShape));
+    double[] out = Workspace.take(Shape.size(outShape));
     int n = out.length;
     if (a.length == n && (b.length == n || b.length == 1)) {
       int bs = b.length == n ? 1 : 0;

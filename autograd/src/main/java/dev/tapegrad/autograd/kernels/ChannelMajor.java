@@ -14,7 +14,7 @@ public final class ChannelMajor {
     int filters = g.filters();
     int plane = g.positionsPerImage();
     int positions = g.positions();
-    double[] images = Workspace.zeros(g.n() * filters * plane);
+    double[] images = Workspace.take(g.n() * filters * plane);
     Parallel.forRange(g.n(), (long) filters * plane, (first, last) -> {
       for (int img = first; img < last; img++) {
         for (int f = 0; f < filters; f++) {

@@ -18,7 +18,7 @@ public final class Gemm {
    */
   public static double[] multiply(
       double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k) {
-    double[] c = Workspace.zeros(m * n);
+    double[] c = Workspace.take(m * n);
     multiplyInto(a, transA, b, transB, m, n, k, c, false);
     return c;
   }

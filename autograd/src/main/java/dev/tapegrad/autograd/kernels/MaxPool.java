@@ -14,7 +14,7 @@ public final class MaxPool {
       double[] x, int n, int c, int h, int w, int ph, int pw, int stride, int pad, int[] argmax) {
     int oh = Im2col.outSize(h, ph, stride, pad);
     int ow = Im2col.outSize(w, pw, stride, pad);
-    double[] out = Workspace.zeros(n * c * oh * ow);
+    double[] out = Workspace.take(n * c * oh * ow);
     Parallel.forRange(n * c, (long) oh * ow * ph * pw, (firstPlane, lastPlane) -> {
       for (int plane = firstPlane; plane < lastPlane; plane++) {
         int in = plane * h * w;

@@ -51,7 +51,7 @@ public enum UnaryOp {
 
   /** The kernel applied to every element, into a new array. */
   public double[] apply(double[] x) {
-    double[] out = Workspace.zeros(x.length);
+    double[] out = Workspace.take(x.length);
     Parallel.forRange(x.length, 1, (from, to) -> run(x, out, from, to));
     return out;
   }
@@ -61,7 +61,7 @@ public enum UnaryOp {
     if (p == 0.5) {
       return SQRT.apply(x);
     }
-    double[] out = Workspace.zeros(x.length);
+    double[] out = Workspace.take(x.length);
     Parallel.forRange(x.length, 1, (from, to) -> {
       if (p == 2) {
         for (int i = from; i < to; i++) {

@@ -31,7 +31,11 @@ public final class Workspace {
 
   private Workspace() {}
 
-  /** An array of exactly {@code length} values with arbitrary contents, reused when possible. */
+  /**
+   * An array of exactly {@code length} values with arbitrary contents (old numbers, NaN), reused
+   * when possible: for scratch buffers, and for results of kernels that write every element before
+   * anyone reads one (a zeroing pass over a warm 13.8 MB array costs about 0.5 ms here).
+   */
   public static double[] take(int length) {
     if (length < MIN_POOLED_LENGTH) {
       return new double[length];
@@ -47,8 +51,8 @@ public final class Workspace {
   }
 
   /**
-   * An array of {@code length} zeros, reused when possible: the allocation of every large kernel
-   * result.
+   * An array of {@code length} zeros, reused when possible: for results that a kernel adds into
+   * or fills only in part (a scattered gradient, a sum).
    */
   public static double[] zeros(int length) {
     if (length < MIN_POOLED_LENGTH) {

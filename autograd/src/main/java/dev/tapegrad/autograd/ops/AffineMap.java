@@ -27,7 +27,7 @@ public final class AffineMap {
     int rows = x.rank() == 1 ? 1 : x.dim(0);
     int in = weight.dim(0);
     int out = weight.dim(1);
-    double[] y = Workspace.zeros(rows * out);
+    double[] y = Workspace.take(rows * out);
     double[] b = bias.data();
     for (int r = 0; r < rows; r++) {
       System.arraycopy(b, 0, y, r * out, out);
@@ -66,12 +66,12 @@ public final class AffineMap {
     Tensor gw = null;
     Tensor gb = null;
     if (x.isRequiresGrad()) {
-      double[] dx = Workspace.zeros(rows * in);
+      double[] dx = Workspace.take(rows * in);
       Gemm.multiplyInto(gy.data(), false, weight.data(), true, rows, in, out, dx, false);
       gx = Tensor.wrap(dx, x.shape());
     }
     if (weight.isRequiresGrad()) {
-      double[] dw = Workspace.zeros(in * out);
+      double[] dw = Workspace.take(in * out);
       Gemm.multiplyInto(x.data(), true, gy.data(), false, in, out, rows, dw, false);
       gw = Tensor.wrap(dw, in, out);
     }

@@ -124,7 +124,7 @@ public final class Conv2d {
 
     /** {@code dW (FN, C·FH·FW) = gy (FN, N·OH·OW) · columnsᵀ}. */
     private Tensor filterGradient(double[] gyByFilter) {
-      double[] gw = Workspace.zeros(g.filters() * g.taps());
+      double[] gw = Workspace.take(g.filters() * g.taps());
       Gemm.multiplyInto(
           gyByFilter, false, columns, true, g.filters(), g.taps(), g.positions(), gw, false);
       return Tensor.wrap(gw, filters.shape());
