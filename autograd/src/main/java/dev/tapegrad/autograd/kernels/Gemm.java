@@ -1,14 +1,24 @@
 package dev.tapegrad.autograd.kernels;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Arrays;
 
 /**
  * Row-major matrix multiply through BLAS {@code dgemm}. Transposed operands are passed as flags,
  * never copied. netlib picks the system OpenBLAS when it is installed and pure Java otherwise.
+ *
+ * <p>Native OpenBLAS is set to one thread when this class loads: its own workers would spin after
+ * every call on the cores that tapegrad's kernels want.
  */
 public final class Gemm {
   private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+  static {
+    if (BLAS_INSTANCE instanceof NativeBLAS) {
+      OpenBlasThreads.set(1);
+    }
+  }
 
   private Gemm() {}
 
