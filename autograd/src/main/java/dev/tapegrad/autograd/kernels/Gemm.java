@@ -101,7 +101,8 @@ public final class Gemm {
   }
 
   /** The operands of one product {@code op(A)(m,k) · op(B)(k,n)}, stored row-major. */
-  private record Product(double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k) {
+  private record Product(
+      double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k) {
 
     /**
      * {@code out[rows, cols] = op(A)[rows, depth] · op(B)[depth, cols] + beta · out}, for the

@@ -26,13 +26,11 @@ final class OpenBlasThreads {
   private OpenBlasThreads() {}
 
   /**
-   * Sets OpenBLAS to {@code threads} threads and returns true, or does nothing and returns false
-   * when no OpenBLAS is loaded or it lacks {@code openblas_set_num_threads}.
+   * Sets OpenBLAS to {@code threads} threads; does nothing when no OpenBLAS is loaded or it lacks
+   * {@code openblas_set_num_threads}.
    */
-  static boolean set(int threads) {
-    Optional<Function> setter = function("openblas_set_num_threads");
-    setter.ifPresent(f -> f.invokeVoid(new Object[] {threads}));
-    return setter.isPresent();
+  static void set(int threads) {
+    function("openblas_set_num_threads").ifPresent(f -> f.invokeVoid(new Object[] {threads}));
   }
 
   /** OpenBLAS's current thread count, or empty when no OpenBLAS is loaded. */
@@ -61,7 +59,8 @@ final class OpenBlasThreads {
 
   private static Optional<Function> function(String name) {
     try {
-      return loadedLibrary().map(file -> NativeLibrary.getInstance(file.toString(), OPEN_FLAGS).getFunction(name));
+      return loadedLibrary()
+          .map(file -> NativeLibrary.getInstance(file.toString(), OPEN_FLAGS).getFunction(name));
     } catch (UnsatisfiedLinkError | NoClassDefFoundError unavailable) {
       return Optional.empty();
     }

@@ -26,7 +26,8 @@ class GemmSplitTest {
 
   /** (m, n, k) shapes: odd sizes, sizes below the number of parts, k = 0, m or n = 1. */
   private static final int[][] SMALL_SHAPES = {
-    {7, 5, 3}, {13, 17, 19}, {1, 9, 4}, {9, 1, 4}, {1, 1, 7}, {2, 3, 11}, {3, 2, 1}, {4, 6, 0}, {1, 1, 1},
+    {7, 5, 3}, {13, 17, 19}, {1, 9, 4}, {9, 1, 4}, {1, 1, 7},
+    {2, 3, 11}, {3, 2, 1}, {4, 6, 0}, {1, 1, 1},
   };
 
   static Stream<Arguments> everySplitOfSmallShapes() {

@@ -17,7 +17,8 @@ class ParallelTest {
         assertEquals(0, Parallel.partStart(count, 0, parts));
         assertEquals(count, Parallel.partStart(count, parts, parts));
         for (int part = 0; part < parts; part++) {
-          int size = Parallel.partStart(count, part + 1, parts) - Parallel.partStart(count, part, parts);
+          int from = Parallel.partStart(count, part, parts);
+          int size = Parallel.partStart(count, part + 1, parts) - from;
           assertTrue(size == count / parts || size == count / parts + 1, count + " in " + parts);
         }
       }
