@@ -16,7 +16,7 @@ enum GemmSplit {
 
   /**
    * Below this many multiply-adds ({@code m·n·k}) a product stays on the calling thread. Measured
-   * on 2 cores: waking the second thread costs about 30 µs, so a split pays from about 4 million
+   * on 2 cores: waking the second thread costs 30–70 µs, so a split pays from about 4 million
    * (100×784×50 is break-even; 100×784×100 takes 0.78 of the sequential time, 100×4320×100 0.57).
    */
   static final long MIN_SPLIT_WORK = 1L << 22;

@@ -57,10 +57,11 @@ class GemmSplitTest {
 
   static Stream<Arguments> networkShapes() {
     return Stream.of(
-        Arguments.of(57600, 30, 25, GemmSplit.ROWS),     // convolution forward: im2col · W
-        Arguments.of(25, 57600, 30, GemmSplit.COLUMNS),  // its transpose
-        Arguments.of(25, 30, 57600, GemmSplit.DEPTH),    // weight gradient: colᵀ · dout
-        Arguments.of(30, 25, 57600, GemmSplit.DEPTH),    // the same, transposed
+        Arguments.of(57600, 30, 25, GemmSplit.ROWS),     // the book's convolution: im2col · W
+        Arguments.of(25, 30, 57600, GemmSplit.DEPTH),    // its weight gradient: colᵀ · dout
+        Arguments.of(30, 57600, 25, GemmSplit.COLUMNS),  // conv2d forward: W · columns
+        Arguments.of(25, 57600, 30, GemmSplit.COLUMNS),  // conv2d input gradient: Wᵀ · gy
+        Arguments.of(30, 25, 57600, GemmSplit.DEPTH),    // conv2d filter gradient: gy · columnsᵀ
         Arguments.of(100, 100, 4320, GemmSplit.DEPTH),   // Affine 4320-100 weight gradient
         Arguments.of(100, 10, 100, GemmSplit.NONE));     // small: stays on the calling thread
   }
