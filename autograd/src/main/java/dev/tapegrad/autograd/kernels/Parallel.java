@@ -1,7 +1,6 @@
 package dev.tapegrad.autograd.kernels;
 
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Splits a kernel's outer loop across the machine's cores when the work is large enough to pay for
@@ -17,6 +16,8 @@ public final class Parallel {
 
   private static final int THREADS =
       Math.max(1, Integer.getInteger("tapegrad.threads", Runtime.getRuntime().availableProcessors()));
+
+  private static final WorkerTeam TEAM = new WorkerTeam(THREADS);
 
   private Parallel() {}
 
@@ -45,15 +46,11 @@ public final class Parallel {
   }
 
   /**
-   * Runs {@code part} for every index in {@code [0, parts)}, concurrently when there is more than
-   * one, and returns when all have finished.
+   * Runs {@code part} for every index in {@code [0, parts)}, concurrently on tapegrad's {@link
+   * WorkerTeam} when there is more than one, and returns when all have finished.
    */
   public static void forEachPart(int parts, IntConsumer part) {
-    if (parts == 1) {
-      part.accept(0);
-    } else {
-      IntStream.range(0, parts).parallel().forEach(part);
-    }
+    TEAM.run(parts, part);
   }
 
   /**
