@@ -13,12 +13,14 @@ cd "$(dirname "$0")/.."
 
 profiles=bench
 runner_args=()
+jvm_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --djl) profiles=bench,djl ;;
     --threads)
       [[ $# -ge 2 ]] || { echo "bench: --threads needs a number" >&2; exit 2; }
       export OPENBLAS_NUM_THREADS="$2" OMP_NUM_THREADS="$2"
+      jvm_args+=("-Dtapegrad.threads=$2")
       shift ;;
     *) runner_args+=("$1") ;;
   esac
@@ -30,6 +32,6 @@ mvn -q -B -DskipTests -pl examples -am -P"$profiles" process-classes >&2
 # DJL: libtorch comes from the pytorch-native-cpu jar on the class path; offline mode stops DJL
 # from looking for anything to download. The Vector API lets netlib's pure-Java BLAS use SIMD.
 exec java --add-modules jdk.incubator.vector \
-  -Dai.djl.offline=true \
+  -Dai.djl.offline=true ${jvm_args[@]+"${jvm_args[@]}"} \
   -cp "examples/target/classes:$(cat examples/target/bench.classpath)" \
   dev.tapegrad.examples.bench.BenchmarkRunner "${runner_args[@]+"${runner_args[@]}"}"

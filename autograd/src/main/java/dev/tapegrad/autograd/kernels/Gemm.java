@@ -1,14 +1,26 @@
 package dev.tapegrad.autograd.kernels;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Arrays;
 
 /**
  * Row-major matrix multiply through BLAS {@code dgemm}. Transposed operands are passed as flags,
  * never copied. netlib picks the system OpenBLAS when it is installed and pure Java otherwise.
+ *
+ * <p>A large product is cut into one part per core ({@link Parallel#threads()}), each a
+ * single-threaded BLAS call on a submatrix (see {@link GemmSplit}). Native OpenBLAS is therefore
+ * set to one thread when this class loads: its own workers would spin after every call on the
+ * cores that tapegrad's next kernel wants.
  */
 public final class Gemm {
   private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+  static {
+    if (BLAS_INSTANCE instanceof NativeBLAS) {
+      OpenBlasThreads.set(1);
+    }
+  }
 
   private Gemm() {}
 
@@ -25,30 +37,98 @@ public final class Gemm {
 
   /**
    * {@code C = op(A) · op(B)}, or {@code C += op(A) · op(B)} when {@code accumulate}, into the
-   * first {@code m·n} values of {@code c} (row-major); shapes as in {@link #multiply}.
+   * first {@code m·n} values of {@code c} (row-major); shapes as in {@link #multiply}. Large
+   * products use every core.
    */
   public static void multiplyInto(
       double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k,
       double[] c, boolean accumulate) {
-    if (m == 0 || n == 0) {
-      return;
+    int threads = Parallel.threads();
+    GemmSplit split = GemmSplit.choose(m, n, k, threads);
+    int parts = Math.min(threads, split.extent(m, n, k));
+    multiplyInto(split, parts, a, transA, b, transB, m, n, k, c, accumulate);
+  }
+
+  /**
+   * {@link #multiplyInto(double[], boolean, double[], boolean, int, int, int, double[], boolean)}
+   * with the split and the number of concurrent parts given, so that tests can force each split.
+   */
+  static void multiplyInto(
+      GemmSplit split, int parts, double[] a, boolean transA, double[] b, boolean transB,
+      int m, int n, int k, double[] c, boolean accumulate) {
+    Product product = new Product(a, transA, b, transB, m, n, k);
+    double beta = accumulate ? 1.0 : 0.0;
+    int extent = split.extent(m, n, k);
+    switch (split) {
+      case NONE -> product.block(0, m, 0, n, 0, k, c, 0, beta);
+      case ROWS, COLUMNS -> Parallel.forEachPart(parts, part -> {
+        int from = Parallel.partStart(extent, part, parts);
+        int size = Parallel.partStart(extent, part + 1, parts) - from;
+        if (split == GemmSplit.ROWS) {
+          product.block(from, size, 0, n, 0, k, c, from * n, beta);
+        } else {
+          product.block(0, m, from, size, 0, k, c, from, beta);
+        }
+      });
+      case DEPTH -> sumOfDepthParts(product, parts, c, beta);
     }
-    if (k == 0) {
-      if (!accumulate) {
-        Arrays.fill(c, 0, m * n, 0.0);
-      }
-      return;
-    }
-    // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T column-major.
-    int lda = transA ? m : k;
-    int ldb = transB ? k : n;
-    BLAS_INSTANCE.dgemm(
-        transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b, ldb, a, lda,
-        accumulate ? 1.0 : 0.0, c, n);
   }
 
   /** Name of the BLAS implementation in use, for benchmark reports. */
   public static String implementation() {
     return BLAS_INSTANCE.getClass().getSimpleName();
+  }
+
+  /**
+   * Part 0 of k goes straight into {@code c}; the others into partial products of their own,
+   * added to {@code c} in part order afterwards, so the result does not depend on scheduling.
+   */
+  private static void sumOfDepthParts(Product product, int parts, double[] c, double beta) {
+    int size = product.m * product.n;
+    double[][] partials = new double[parts][];
+    Parallel.forEachPart(parts, part -> {
+      int from = Parallel.partStart(product.k, part, parts);
+      int depth = Parallel.partStart(product.k, part + 1, parts) - from;
+      double[] out = part == 0 ? c : (partials[part] = new double[size]);
+      product.block(0, product.m, 0, product.n, from, depth, out, 0, part == 0 ? beta : 0.0);
+    });
+    for (int part = 1; part < parts; part++) {
+      double[] partial = partials[part];
+      for (int i = 0; i < size; i++) {
+        c[i] += partial[i];
+      }
+    }
+  }
+
+  /** The operands of one product {@code op(A)(m,k) · op(B)(k,n)}, stored row-major. */
+  private record Product(
+      double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k) {
+
+    /**
+     * {@code out[rows, cols] = op(A)[rows, depth] · op(B)[depth, cols] + beta · out}, for the
+     * submatrix at {@code (row, col)} of C and the depth range at {@code from}; {@code out} is
+     * row-major with row length n, its first element at {@code outOffset}.
+     */
+    void block(int row, int rows, int col, int cols, int from, int depth,
+        double[] out, int outOffset, double beta) {
+      if (rows == 0 || cols == 0) {
+        return;
+      }
+      if (depth == 0) {
+        if (beta == 0.0) {
+          for (int i = 0; i < rows; i++) {
+            Arrays.fill(out, outOffset + i * n, outOffset + i * n + cols, 0.0);
+          }
+        }
+        return;
+      }
+      // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T column-major.
+      int aOffset = transA ? from * m + row : row * k + from;
+      int bOffset = transB ? col * k + from : from * n + col;
+      BLAS_INSTANCE.dgemm(
+          transB ? "T" : "N", transA ? "T" : "N", cols, rows, depth,
+          1.0, b, bOffset, transB ? k : n, a, aOffset, transA ? m : k,
+          beta, out, outOffset, n);
+    }
   }
 }

@@ -34,7 +34,8 @@ public record RunnerOptions(
 
       Script options (bench/run.sh only):
         --djl               build with the djl Maven profile, adding the DJL/PyTorch peer
-        --threads N         OPENBLAS_NUM_THREADS and OMP_NUM_THREADS for every peer (default: unset)
+        --threads N         OPENBLAS_NUM_THREADS and OMP_NUM_THREADS for every peer, and
+                            -Dtapegrad.threads=N for tapegrad (default: unset, every core)
 
       Runner options:
         --quick             short plan (1 s warm-up, about 1.5 s of samples) and short JMH runs
