@@ -18,8 +18,14 @@ import java.util.Map;
  * <p>Only arrays that user code can no longer reach may be given back.
  */
 public final class Workspace {
-  /** Idle arrays beyond this many bytes per thread are dropped instead of kept. */
-  public static final long MAX_KEPT_BYTES = 256L << 20;
+  /**
+   * Idle arrays beyond this many bytes per thread are dropped instead of kept: 768 MB, or a
+   * quarter of the maximum heap if that is less. A DeepConvNet step on a batch of 100 keeps 596
+   * MB of large arrays in use (its convolutions' columns alone are 211 MB); under a 256 MB cap it
+   * ran 190 ms a step instead of 154 ms.
+   */
+  public static final long MAX_KEPT_BYTES =
+      Math.min(768L << 20, Runtime.getRuntime().maxMemory() / 4);
 
   /** Arrays shorter than this are always new and never kept (256 KB of doubles). */
   public static final int MIN_POOLED_LENGTH = 32_768;
