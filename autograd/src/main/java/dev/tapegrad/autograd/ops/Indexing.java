@@ -4,8 +4,8 @@ import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.Parallel;
 import dev.tapegrad.autograd.kernels.Workspace;
-import java.util.Arrays;
 
 /**
  * Picking entries: {@code select} takes one entry per row (its adjoint {@code scatter} puts them
@@ -99,7 +99,11 @@ public final class Indexing {
     int[] shape = x.shape();
     int rowSize = shape[0] == 0 ? 0 : x.size() / shape[0];
     shape[0] = end - start;
-    return Tensor.wrap(Arrays.copyOfRange(x.data(), start * rowSize, end * rowSize), shape);
+    double[] in = x.data();
+    double[] out = Workspace.take((end - start) * rowSize);
+    int from = start * rowSize;
+    Parallel.forRange(out.length, 1, (lo, hi) -> System.arraycopy(in, from + lo, out, lo, hi - lo));
+    return Tensor.wrap(out, shape);
   }
 
   /** The rows at {@code indices} along axis 0, copied. */
