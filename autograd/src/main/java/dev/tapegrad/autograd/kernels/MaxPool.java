@@ -1,5 +1,7 @@
 package dev.tapegrad.autograd.kernels;
 
+import java.util.Arrays;
+
 /**
  * Max pooling over (N,C,H,W) in one pass: each window's maximum and the flat input index it came
  * from (first maximum in row-major window order; {@code -1} when a zero of the padding wins, as
@@ -21,7 +23,10 @@ public final class MaxPool {
         int o = plane * oh * ow;
         for (int oy = 0; oy < oh; oy++) {
           for (int ox = 0; ox < ow; ox++, o++) {
-            if (pad == 0 && windowMax(x, in + oy * stride * w + ox * stride, w, ph, pw, out, argmax, o)) {
+            int start = in + oy * stride * w + ox * stride;
+            if (pad == 0 && (ph == 2 && pw == 2
+                ? window2x2(x, start, w, out, argmax, o)
+                : windowMax(x, start, w, ph, pw, out, argmax, o))) {
               continue;
             }
             double best = 0;
@@ -56,9 +61,10 @@ public final class MaxPool {
    * that plane, which lets planes be split across cores without two threads writing one value.
    */
   public static double[] backward(double[] gy, int[] argmax, int planes, int planeSize) {
-    double[] gx = Workspace.zeros(planes * planeSize);
+    double[] gx = Workspace.take(planes * planeSize);
     int windows = planes == 0 ? 0 : gy.length / planes;
-    Parallel.forRange(planes, windows, (firstPlane, lastPlane) -> {
+    Parallel.forRange(planes, planeSize, (firstPlane, lastPlane) -> {
+      Arrays.fill(gx, firstPlane * planeSize, lastPlane * planeSize, 0.0);
       for (int o = firstPlane * windows; o < lastPlane * windows; o++) {
         int at = argmax[o];
         if (at >= 0) {
@@ -67,6 +73,32 @@ public final class MaxPool {
       }
     });
     return gx;
+  }
+
+  /**
+   * The book's case, a 2×2 window wholly inside the image: four loads and three selects, no
+   * branch on the values (random signs would mispredict one in two). Ties go to the first in
+   * row-major order, as in the general loop. Returns false for a window with a NaN (or with
+   * infinities of both signs), which the general loop decides.
+   */
+  private static boolean window2x2(double[] x, int start, int w, double[] out, int[] argmax, int o) {
+    double a = x[start];
+    double b = x[start + 1];
+    double c = x[start + w];
+    double d = x[start + w + 1];
+    if (Double.isNaN(a + b + c + d)) {
+      return false;
+    }
+    boolean topRight = b > a;
+    double top = topRight ? b : a;
+    int topAt = topRight ? start + 1 : start;
+    boolean bottomRight = d > c;
+    double bottom = bottomRight ? d : c;
+    int bottomAt = bottomRight ? start + w + 1 : start + w;
+    boolean lower = bottom > top;
+    out[o] = lower ? bottom : top;
+    argmax[o] = lower ? bottomAt : topAt;
+    return true;
   }
 
   /**

@@ -68,6 +68,24 @@ class FusedEqualsComposedTest {
         v -> MaxPooling.composed(v, window, window, stride, pad));
   }
 
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void maxPoolingBreaksTiesAndInfinitiesLikeTheComposedForm(int seed) {
+    // few distinct values, so 2×2 windows hold ties (the first maximum must win), plus ±inf
+    // and ±0, which the branch-free 2×2 path has to treat exactly as the general loop does
+    double[] values = {-1, 0, -0.0, 1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    Random r = new Random(seed);
+    double[] data = new double[2 * 3 * 6 * 6];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = values[r.nextInt(r.nextBoolean() ? 4 : values.length)];
+    }
+    Tensor x = Tensor.of(data, 2, 3, 6, 6);
+    for (int stride = 1; stride <= 2; stride++) {
+      int s = stride;
+      assertSame(x, v -> MaxPooling.fused(v, 2, 2, s, 0), v -> MaxPooling.composed(v, 2, 2, s, 0));
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void maxPoolingPropagatesNaNLikeTheComposedForm() {
     Tensor x = Tensor.arange(16).reshape(1, 1, 4, 4);
