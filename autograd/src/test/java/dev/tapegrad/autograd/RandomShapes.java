@@ -1,6 +1,10 @@
 package dev.tapegrad.autograd;
 
+import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Seeded generators of shapes and values for property-style tests. */
 public final class RandomShapes {
@@ -8,6 +12,12 @@ public final class RandomShapes {
 
   public RandomShapes(long seed) {
     this.rng = new Random(seed);
+  }
+
+  /** Every constant of {@code cases} with each seed {@code 0..seeds-1}: arguments (case, seed). */
+  public static <E extends Enum<E>> Stream<Arguments> casesAndSeeds(Class<E> cases, int seeds) {
+    return Arrays.stream(cases.getEnumConstants())
+        .flatMap(c -> IntStream.range(0, seeds).mapToObj(seed -> Arguments.of(c, seed)));
   }
 
   public Random rng() {

@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapegrad.autograd.GradOption;
 import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.RandomShapes;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.check.TensorFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,8 +62,7 @@ class AffineMapTest {
   }
 
   static Stream<Arguments> layersAndSeeds() {
-    return Arrays.stream(Layer.values())
-        .flatMap(l -> IntStream.range(0, 3).mapToObj(seed -> Arguments.of(l, seed)));
+    return RandomShapes.casesAndSeeds(Layer.class, 3);
   }
 
   @ParameterizedTest(name = "{0} seed {1}")

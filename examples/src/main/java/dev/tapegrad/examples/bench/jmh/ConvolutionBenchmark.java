@@ -4,18 +4,9 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.ops.Conv2d;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The convolution layers of SimpleConvNet and DeepConvNet, fused ({@code conv2d}) and composed
@@ -23,13 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the input of a one-channel (first) layer is data that needs no gradient; deeper layers also
  * compute the input gradient.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class ConvolutionBenchmark {
+public class ConvolutionBenchmark extends BenchmarkDefaults {
   @Param({"SIMPLE_CONV1", "DEEP_CONV1", "DEEP_CONV2", "DEEP_CONV4", "DEEP_CONV6"})
   public ConvShape layer;
 

@@ -3,27 +3,12 @@ package dev.tapegrad.examples.bench.jmh;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.kernels.BinaryOp;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** Broadcasting binary kernels ({@link BinaryOp}) in the patterns the networks produce. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class ElementwiseBenchmark {
+public class ElementwiseBenchmark extends BenchmarkDefaults {
   /** A broadcasting pattern: the operation and both operand shapes. */
   public enum Case {
     /** Same shapes, no broadcasting: Affine1's input gradient times a mask. */

@@ -2,31 +2,16 @@ package dev.tapegrad.examples.bench.jmh;
 
 import dev.tapegrad.autograd.kernels.Gemm;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link Gemm#multiply} for the networks' matrix shapes, {@code m×k×n} (A is m×k after its
  * transpose flag, B k×n), in all four transpose combinations: Affine1 of TwoLayerNet and
  * SimpleConvNet, SimpleConvNet's convolution as a product, and 1024³.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class GemmBenchmark {
+public class GemmBenchmark extends BenchmarkDefaults {
   @Param({"100x784x50", "100x4320x100", "57600x25x30", "1024x1024x1024"})
   public String shape;
 

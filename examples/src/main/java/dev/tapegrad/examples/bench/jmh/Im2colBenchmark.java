@@ -2,27 +2,12 @@ package dev.tapegrad.examples.bench.jmh;
 
 import dev.tapegrad.autograd.kernels.Im2col;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** {@link Im2col#im2col} and {@link Im2col#col2im} for every convolution and pooling layer shape. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class Im2colBenchmark {
+public class Im2colBenchmark extends BenchmarkDefaults {
   @Param({"SIMPLE_CONV1", "SIMPLE_POOL1", "DEEP_CONV1", "DEEP_CONV2", "DEEP_CONV4", "DEEP_CONV6"})
   public ConvShape layer;
 

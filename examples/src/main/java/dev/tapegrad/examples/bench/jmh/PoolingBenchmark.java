@@ -4,30 +4,15 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.nn.Pooling;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The 2×2 max-pooling layer of SimpleConvNet and DeepConvNet: forward alone (no tape), and
  * forward recorded plus backward (the backward's cost is the difference).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class PoolingBenchmark {
+public class PoolingBenchmark extends BenchmarkDefaults {
   @Param({"SIMPLE_POOL1", "DEEP_POOL1", "DEEP_POOL2", "DEEP_POOL3"})
   public ConvShape layer;
 

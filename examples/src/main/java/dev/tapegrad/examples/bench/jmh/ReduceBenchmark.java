@@ -3,27 +3,12 @@ package dev.tapegrad.examples.bench.jmh;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.kernels.Reduce;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** {@link Reduce} sums and maxima in the shapes the networks' forward and backward passes use. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class ReduceBenchmark {
+public class ReduceBenchmark extends BenchmarkDefaults {
   /** A reduction: sum over the flagged axes, or max along one axis. */
   public enum Case {
     /** The convolution bias gradient: column sums of (57600, 30). */

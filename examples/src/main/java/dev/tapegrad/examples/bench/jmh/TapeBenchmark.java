@@ -4,16 +4,9 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The tape's own cost per recorded node: a chain of {@value #NODES} multiplications of a
@@ -21,13 +14,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code recorded − untaped} is the recording cost of one node and {@code recordedBackward −
  * recorded} the backward cost of one node.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class TapeBenchmark {
+public class TapeBenchmark extends BenchmarkDefaults {
   static final int NODES = 1000;
 
   private Tensor x;

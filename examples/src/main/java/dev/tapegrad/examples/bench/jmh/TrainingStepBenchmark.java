@@ -5,15 +5,10 @@ import dev.tapegrad.examples.bench.TapegradPeer;
 import dev.tapegrad.examples.bench.Workload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -21,13 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * A whole tapegrad training step (forward, backward, update), the same step the runner times;
  * under JMH's gc profiler its {@code gc.alloc.rate.norm} is the bytes allocated per step.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-public class TrainingStepBenchmark {
+public class TrainingStepBenchmark extends BenchmarkDefaults {
   @Param({"two-layer-sgd", "mlp-adam", "simple-conv-adam"})
   public String workload;
 
