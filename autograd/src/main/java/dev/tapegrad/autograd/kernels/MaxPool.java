@@ -76,10 +76,11 @@ public final class MaxPool {
   }
 
   /**
-   * The book's case, a 2×2 window wholly inside the image: four loads and three selects, no
-   * branch on the values (random signs would mispredict one in two). Ties go to the first in
-   * row-major order, as in the general loop. Returns false for a window with a NaN (or with
-   * infinities of both signs), which the general loop decides.
+   * The book's case, a 2×2 window wholly inside the image, with no branch on the values (random
+   * values would mispredict one compare in two): each compare gives 0 or 1, and the winner's bits
+   * and index are picked with masks. Ties go to the first in row-major order, as in the general
+   * loop. Returns false for a window with a NaN (or with infinities of both signs), which the
+   * general loop decides.
    */
   private static boolean window2x2(double[] x, int start, int w, double[] out, int[] argmax, int o) {
     double a = x[start];
@@ -89,16 +90,19 @@ public final class MaxPool {
     if (Double.isNaN(a + b + c + d)) {
       return false;
     }
-    boolean topRight = b > a;
-    double top = topRight ? b : a;
-    int topAt = topRight ? start + 1 : start;
-    boolean bottomRight = d > c;
-    double bottom = bottomRight ? d : c;
-    int bottomAt = bottomRight ? start + w + 1 : start + w;
-    boolean lower = bottom > top;
-    out[o] = lower ? bottom : top;
-    argmax[o] = lower ? bottomAt : topAt;
+    int topRight = b > a ? 1 : 0;
+    int bottomRight = d > c ? 1 : 0;
+    long top = select(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b), topRight);
+    long bottom = select(Double.doubleToRawLongBits(c), Double.doubleToRawLongBits(d), bottomRight);
+    int lower = Double.longBitsToDouble(bottom) > Double.longBitsToDouble(top) ? 1 : 0;
+    out[o] = Double.longBitsToDouble(select(top, bottom, lower));
+    argmax[o] = start + lower * w + (topRight ^ ((topRight ^ bottomRight) & -lower));
     return true;
+  }
+
+  /** {@code second} when {@code pick} is 1, {@code first} when it is 0, without a branch. */
+  private static long select(long first, long second, int pick) {
+    return first ^ ((first ^ second) & -(long) pick);
   }
 
   /**
