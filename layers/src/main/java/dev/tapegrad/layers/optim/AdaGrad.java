@@ -20,10 +20,10 @@ public final class AdaGrad extends Optimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state) {
+  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
     double lr = learningRate();
     double[] h = state[0];
-    for (int i = 0; i < param.length; i++) {
+    for (int i = from; i < to; i++) {
       h[i] += grad[i] * grad[i];
       param[i] -= lr * grad[i] / (Math.sqrt(h[i]) + EPSILON);
     }

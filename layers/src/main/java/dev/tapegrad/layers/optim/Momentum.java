@@ -26,10 +26,10 @@ public final class Momentum extends VelocityOptimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state) {
+  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
     double lr = learningRate();
     double[] v = state[0];
-    for (int i = 0; i < param.length; i++) {
+    for (int i = from; i < to; i++) {
       v[i] = momentum * v[i] - lr * grad[i];
       param[i] += v[i];
     }

@@ -32,10 +32,10 @@ public final class Nesterov extends VelocityOptimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state) {
+  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
     double lr = learningRate();
     double[] v = state[0];
-    for (int i = 0; i < param.length; i++) {
+    for (int i = from; i < to; i++) {
       param[i] += momentum * momentum * v[i];
       param[i] -= (1 + momentum) * lr * grad[i];
       v[i] *= momentum;

@@ -2,6 +2,7 @@ package dev.tapegrad.layers.optim;
 
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,14 +53,19 @@ public abstract class Optimizer {
   }
 
   /**
-   * Applies one update to one parameter, in place.
+   * Applies one update to the values {@code [from, to)} of one parameter, in place. Every value's
+   * update depends only on that value's own parameter, gradient and state, so a large parameter is
+   * updated in disjoint ranges on several cores at once.
    *
    * @param param the parameter's values, to be updated
    * @param grad its gradient, same length
    * @param state this parameter's slot arrays, same length each, in constructor order; updated in
    *     place
+   * @param from first index to update
+   * @param to one past the last index to update
    */
-  protected abstract void update(double[] param, double[] grad, double[][] state);
+  protected abstract void update(
+      double[] param, double[] grad, double[][] state, int from, int to);
 
   /**
    * Updates every parameter from its own accumulated gradient {@link Tensor#grad()}. A parameter
@@ -126,7 +132,10 @@ public abstract class Optimizer {
       Tensor param = params.get(name);
       ParameterState state =
           states.computeIfAbsent(name, n -> ParameterState.zeros(param.shape(), slots.size()));
-      update(param.data(), grads.get(name).data(), state.slots());
+      double[] values = param.data();
+      double[] grad = grads.get(name).data();
+      double[][] slotArrays = state.slots();
+      Parallel.forRange(values.length, 1, (from, to) -> update(values, grad, slotArrays, from, to));
     }
   }
 

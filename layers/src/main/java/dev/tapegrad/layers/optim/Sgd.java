@@ -19,9 +19,9 @@ public final class Sgd extends Optimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state) {
+  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
     double lr = learningRate();
-    for (int i = 0; i < param.length; i++) {
+    for (int i = from; i < to; i++) {
       param[i] -= lr * grad[i];
     }
   }

@@ -49,6 +49,31 @@ class OptimizerStepTest {
 
   @ParameterizedTest
   @MethodSource("allOptimizers")
+  void aLargeParameterSplitAcrossCoresMovesExactlyAsItsPiecesDo(Supplier<Optimizer> factory) {
+    // 200,000 values are updated in ranges on several cores; the same values as four parameters
+    // of 50,000 (each below the split threshold) are updated on one thread: same numbers
+    int piece = 50_000;
+    Tensor whole = Tensor.randn(new java.util.Random(3), 4 * piece);
+    Tensor wholeGrad = Tensor.randn(new java.util.Random(4), 4 * piece);
+    Map<String, Tensor> pieces = new LinkedHashMap<>();
+    Map<String, Tensor> pieceGrads = new LinkedHashMap<>();
+    for (int p = 0; p < 4; p++) {
+      pieces.put("p" + p, whole.slice(p * piece, (p + 1) * piece));
+      pieceGrads.put("p" + p, wholeGrad.slice(p * piece, (p + 1) * piece));
+    }
+    Optimizer split = factory.get();
+    Optimizer sequential = factory.get();
+    for (int step = 0; step < 3; step++) {
+      split.step(Map.of("w", whole), Map.of("w", wholeGrad));
+      sequential.step(pieces, pieceGrads);
+    }
+    for (int p = 0; p < 4; p++) {
+      assertArrayEquals(pieces.get("p" + p).data(), whole.slice(p * piece, (p + 1) * piece).data());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("allOptimizers")
   void missingOrNullEntriesInAGradientMapAreSkipped(Supplier<Optimizer> factory) {
     Optimizer optimizer = factory.get();
     Tensor a = Tensor.vector(1);
