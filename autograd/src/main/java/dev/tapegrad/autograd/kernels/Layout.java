@@ -11,7 +11,7 @@ public final class Layout {
    * bias over a batch) and repeating each element (a reduced axis put back) are single loops.
    */
   public static double[] broadcastTo(double[] x, int[] shape, int[] target) {
-    double[] out = Workspace.zeros(Shape.size(target));
+    double[] out = Workspace.take(Shape.size(target));
     int[] strides = Shape.broadcastStrides(shape, target);
     int lead = leadingBroadcastSize(strides, target);
     int trail = trailingBroadcastSize(strides, target);
@@ -58,7 +58,7 @@ public final class Layout {
    * transposes.
    */
   public static double[] permute(double[] x, int[] shape, int[] perm) {
-    double[] out = Workspace.zeros(x.length);
+    double[] out = Workspace.take(x.length);
     int batchAxes = 0;
     while (batchAxes < perm.length && perm[batchAxes] == batchAxes) {
       batchAxes++;

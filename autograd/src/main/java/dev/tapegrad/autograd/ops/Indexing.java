@@ -59,7 +59,7 @@ public final class Indexing {
   public static Tensor gather(Tensor x, int[] index, int[] shape) {
     int[] at = checkedIndex("gather", index, x.size(), Shape.size(shape));
     double[] in = x.data();
-    double[] out = Workspace.zeros(at.length);
+    double[] out = Workspace.take(at.length);
     for (int i = 0; i < at.length; i++) {
       out[i] = at[i] < 0 ? 0 : in[at[i]];
     }
