@@ -2,6 +2,7 @@ package dev.tapegrad.layers.functional;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.UnaryOp;
 
 /**
  * The sigmoid {@code 1 / (1 + exp(−x))}, fused (one node, backward {@code gy·y(1−y)}, stable for
@@ -12,17 +13,7 @@ public final class Sigmoid {
 
   /** One {@code sigmoid} node; never overflows (for x < 0 it computes {@code eˣ/(1+eˣ)}). */
   public static Tensor fused(Tensor x) {
-    double[] in = x.data();
-    double[] out = new double[in.length];
-    for (int i = 0; i < in.length; i++) {
-      double v = in[i];
-      if (v >= 0) {
-        out[i] = 1 / (1 + Math.exp(-v));
-      } else {
-        double e = Math.exp(v);
-        out[i] = e / (1 + e);
-      }
-    }
+    double[] out = UnaryOp.SIGMOID.apply(x.data());
     Tensor y = Tensor.wrap(out, x.shape());
     return Op.named("sigmoid")
         .inputs(x)

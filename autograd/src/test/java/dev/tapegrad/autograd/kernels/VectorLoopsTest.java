@@ -1,0 +1,83 @@
+package dev.tapegrad.autograd.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The SIMD loops of {@link UnaryOp} against its scalar loops and against hand-worked values. The
+ * test JVM has the Vector API module (the surefire configuration adds it), so {@code apply} takes
+ * the SIMD path here; {@code runScalar} is the plain loop.
+ */
+class VectorLoopsTest {
+
+  /** Odd lengths and offsets, so the scalar tail and a range not starting at 0 are covered. */
+  static IntStream seeds() {
+    return IntStream.range(0, 20);
+  }
+
+  @Test
+  void theTestJvmRunsTheSimdLoops() {
+    assertTrue(UnaryOp.simd(), "surefire starts the tests with --add-modules jdk.incubator.vector");
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void simdAndScalarLoopsAgreeToTheLastBits(int seed) {
+    Random rng = new Random(seed);
+    int length = 1 + rng.nextInt(70);
+    double[] x = new double[length];
+    for (int i = 0; i < length; i++) {
+      x[i] = rng.nextGaussian() * (seed < 10 ? 3 : 300);
+    }
+    int from = rng.nextInt(length);
+    for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.SIGMOID}) {
+      double[] simd = new double[length];
+      double[] scalar = new double[length];
+      VectorLoops.run(op, x, simd, from, length);
+      op.runScalar(x, scalar, from, length);
+      for (int i = 0; i < from; i++) {
+        assertEquals(0.0, simd[i], op + ": nothing before the range is written");
+      }
+      for (int i = from; i < length; i++) {
+        assertEquals(scalar[i], simd[i], 4 * Math.ulp(scalar[i]), op + " at x = " + x[i]);
+      }
+    }
+  }
+
+  @Test
+  void sigmoidMatchesHandValuesAndNeverOverflows() {
+    double ln3 = Math.log(3);
+    double[] x = {0, ln3, -ln3, 800, -800, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        -0.0, 1, -1, 2, 3, 4, 5, 6, 7, Double.NaN};
+    double[] y = UnaryOp.SIGMOID.apply(x);
+    assertEquals(0.5, y[0], 1e-16);
+    assertEquals(0.75, y[1], 1e-15);
+    assertEquals(0.25, y[2], 1e-15);
+    assertEquals(1.0, y[3]);
+    assertEquals(0.0, y[4]);
+    assertEquals(1.0, y[5]);
+    assertEquals(0.0, y[6]);
+    assertEquals(0.5, y[7]);
+    // 1 / (1 + e^-1) = 0.7310585786300049 (e = 2.718281828459045)
+    assertEquals(0.7310585786300049, y[8], 1e-15);
+    assertEquals(1 - 0.7310585786300049, y[9], 1e-15);
+    assertTrue(Double.isNaN(y[16]));
+  }
+
+  @Test
+  void expMatchesHandValues() {
+    double[] y = UnaryOp.EXP.apply(new double[] {0, 1, -1, Math.log(10), 710, -746, 2, 3, 4});
+    assertEquals(1.0, y[0]);
+    assertEquals(Math.E, y[1], 1e-15);
+    assertEquals(1 / Math.E, y[2], 1e-16);
+    assertEquals(10.0, y[3], 1e-14);
+    assertEquals(Double.POSITIVE_INFINITY, y[4]);
+    assertEquals(0.0, y[5]);
+  }
+}
