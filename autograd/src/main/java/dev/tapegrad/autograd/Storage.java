@@ -1,13 +1,24 @@
 package dev.tapegrad.autograd;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The array behind a tensor, shared by the tensor and its views ({@code reshape}, {@code detach}).
  * A tape closed with {@link Tape#recycling()} hands the array back to the thread's pool and marks
  * the storage recycled, which makes every tensor over it refuse to read or write its values.
+ *
+ * <p>It also knows the {@link Tensor#slice slices} that still read their rows from the array in
+ * place, so that they copy their rows out before anyone may write into it.
  */
 final class Storage {
+  private static final int FIRST_PRUNE = 32;
+
   private final double[] array;
   private boolean recycled;
+  private List<WeakReference<Tensor>> unreadSlices;
+  private int pruneAt = FIRST_PRUNE;
 
   Storage(double[] array) {
     this.array = array;
@@ -25,5 +36,33 @@ final class Storage {
   /** Marks the array as given back: from now on it belongs to the pool. */
   void markRecycled() {
     recycled = true;
+  }
+
+  /** Remembers a slice that reads its rows from this array until it copies them out. */
+  void addUnreadSlice(Tensor slice) {
+    if (unreadSlices == null) {
+      unreadSlices = new ArrayList<>();
+    }
+    if (unreadSlices.size() >= pruneAt) {
+      unreadSlices.removeIf(ref -> ref.get() == null || !ref.get().isUnreadSlice());
+      pruneAt = Math.max(FIRST_PRUNE, 2 * unreadSlices.size());
+    }
+    unreadSlices.add(new WeakReference<>(slice));
+  }
+
+  /** Has every slice still reading from this array copy its rows out: the array may change. */
+  void copyOutSlices() {
+    if (unreadSlices == null) {
+      return;
+    }
+    List<WeakReference<Tensor>> slices = unreadSlices;
+    unreadSlices = null;
+    pruneAt = FIRST_PRUNE;
+    for (WeakReference<Tensor> ref : slices) {
+      Tensor slice = ref.get();
+      if (slice != null) {
+        slice.data();
+      }
+    }
   }
 }

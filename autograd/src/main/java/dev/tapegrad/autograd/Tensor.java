@@ -24,7 +24,12 @@ import java.util.random.RandomGenerator;
  * recorded graph still needs them.
  */
 public final class Tensor {
-  private final Storage storage;
+  /** This tensor's array; for a row window, its source's until {@link #data()} copies the rows. */
+  private Storage storage;
+  /** Index in the array of this tensor's first value: 0, except for a row window. */
+  private int arrayOffset;
+  /** Whether this is a {@link #slice} whose rows are still read in place from its source. */
+  private boolean window;
   private final int[] shape;
   private boolean requiresGrad;
   private Tensor grad;
@@ -161,6 +166,32 @@ public final class Tensor {
    *     Tape#recycling()} and gave the array back to the pool
    */
   public double[] data() {
+    double[] array = array();
+    if (window) {
+      double[] rows = new double[size()];
+      System.arraycopy(array, arrayOffset, rows, 0, rows.length);
+      storage = new Storage(rows);
+      arrayOffset = 0;
+      window = false;
+      return rows;
+    }
+    storage.copyOutSlices();
+    return array;
+  }
+
+  /** Whether this is a {@link #slice} that still reads its rows from its source's array. */
+  boolean isUnreadSlice() {
+    return window;
+  }
+
+  /**
+   * The array that holds this tensor's values, row-major from index {@link #arrayOffset()}, for
+   * kernels that take an offset and only read: unlike {@link #data()}, it does not copy the rows
+   * of a {@link #slice} out of its source, so never write through it.
+   *
+   * @throws IllegalStateException as {@link #data()} does
+   */
+  public double[] array() {
     if (storage.isRecycled()) {
       throw new IllegalStateException(
           (creator == null ? "tensor " : creator.op() + " output ") + Shape.format(shape)
@@ -169,6 +200,11 @@ public final class Tensor {
               + " inside the tape");
     }
     return storage.array();
+  }
+
+  /** Where this tensor's first value is in {@link #array()}: 0 except for an unread slice. */
+  public int arrayOffset() {
+    return arrayOffset;
   }
 
   Storage storage() {
@@ -190,7 +226,7 @@ public final class Tensor {
   }
 
   public int size() {
-    return storage.array().length;
+    return Shape.size(shape);
   }
 
   /** The single value of a one-element tensor. */
@@ -245,6 +281,7 @@ public final class Tensor {
 
   /** The same data outside any graph: it requires no gradient and has no creator. */
   public Tensor detach() {
+    data();
     return new Tensor(storage, shape);
   }
 
@@ -259,6 +296,7 @@ public final class Tensor {
       throw new IllegalArgumentException(
           "view: " + size() + " values do not fill shape " + Shape.format(s));
     }
+    data();
     return new Tensor(storage, s);
   }
 
@@ -496,9 +534,32 @@ public final class Tensor {
     return Indexing.scatterAdd(this, flatIndex, shape);
   }
 
-  /** Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, copied. */
+  /**
+   * Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, as a copy that is made
+   * only when needed. Until then the slice reads the rows from this tensor's array in place: the
+   * fused {@code affine} (the Affine layer) does, so a mini-batch of a data set is never copied.
+   * The rows are copied out at the first {@link #data()} call on the slice (which any other op,
+   * {@code reshape} or {@code detach} makes), or on this tensor or a view of it, since that
+   * gives write access to the array. Keeping this tensor's raw array from an earlier {@code
+   * data()} call and writing into it later bypasses that: don't.
+   */
   public Tensor slice(int start, int end) {
-    return Indexing.slice(this, start, end);
+    if (rank() == 0 || start < 0 || end > shape[0] || start > end) {
+      throw new IllegalArgumentException(
+          "slice: rows " + start + ".." + end + " out of range for shape " + Shape.format(shape));
+    }
+    if (requiresGrad && Tape.isRecording()) {
+      throw new IllegalStateException(
+          "slice: picking rows is not differentiable; call it on detach() or outside the tape");
+    }
+    int[] rows = shape.clone();
+    rows[0] = end - start;
+    Tensor window = new Tensor(storage, rows);
+    window.arrayOffset = arrayOffset + start * (shape[0] == 0 ? 0 : size() / shape[0]);
+    window.window = true;
+    array();
+    storage.addUnreadSlice(window);
+    return window;
   }
 
   /** The rows at {@code indices} along axis 0, copied (for mini-batches). */

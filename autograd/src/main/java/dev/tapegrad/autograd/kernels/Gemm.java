@@ -43,20 +43,32 @@ public final class Gemm {
   public static void multiplyInto(
       double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k,
       double[] c, boolean accumulate) {
-    int threads = Parallel.threads();
-    GemmSplit split = GemmSplit.choose(m, n, k, threads);
-    int parts = Math.min(threads, split.extent(m, n, k));
-    multiplyInto(split, parts, a, transA, b, transB, m, n, k, c, accumulate);
+    multiplyInto(a, 0, transA, b, transB, m, n, k, c, accumulate);
   }
 
   /**
    * {@link #multiplyInto(double[], boolean, double[], boolean, int, int, int, double[], boolean)}
-   * with the split and the number of concurrent parts given, so that tests can force each split.
+   * with A's first value at {@code a[aOffset]}: for a matrix that is a range of rows of a larger
+   * array (a {@code Tensor.slice}).
+   */
+  public static void multiplyInto(
+      double[] a, int aOffset, boolean transA, double[] b, boolean transB, int m, int n, int k,
+      double[] c, boolean accumulate) {
+    int threads = Parallel.threads();
+    GemmSplit split = GemmSplit.choose(m, n, k, threads);
+    int parts = Math.min(threads, split.extent(m, n, k));
+    multiplyInto(split, parts, a, aOffset, transA, b, transB, m, n, k, c, accumulate);
+  }
+
+  /**
+   * {@link #multiplyInto(double[], int, boolean, double[], boolean, int, int, int, double[],
+   * boolean)} with the split and the number of concurrent parts given, so that tests can force
+   * each split.
    */
   static void multiplyInto(
-      GemmSplit split, int parts, double[] a, boolean transA, double[] b, boolean transB,
-      int m, int n, int k, double[] c, boolean accumulate) {
-    Product product = new Product(a, transA, b, transB, m, n, k);
+      GemmSplit split, int parts, double[] a, int aOffset, boolean transA, double[] b,
+      boolean transB, int m, int n, int k, double[] c, boolean accumulate) {
+    Product product = new Product(a, aOffset, transA, b, transB, m, n, k);
     double beta = accumulate ? 1.0 : 0.0;
     int extent = split.extent(m, n, k);
     switch (split) {
@@ -100,9 +112,12 @@ public final class Gemm {
     }
   }
 
-  /** The operands of one product {@code op(A)(m,k) · op(B)(k,n)}, stored row-major. */
+  /**
+   * The operands of one product {@code op(A)(m,k) · op(B)(k,n)}, stored row-major, A from index
+   * {@code aBase}.
+   */
   private record Product(
-      double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k) {
+      double[] a, int aBase, boolean transA, double[] b, boolean transB, int m, int n, int k) {
 
     /**
      * {@code out[rows, cols] = op(A)[rows, depth] · op(B)[depth, cols] + beta · out}, for the
@@ -123,7 +138,7 @@ public final class Gemm {
         return;
       }
       // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T column-major.
-      int aOffset = transA ? from * m + row : row * k + from;
+      int aOffset = aBase + (transA ? from * m + row : row * k + from);
       int bOffset = transB ? col * k + from : from * n + col;
       BLAS_INSTANCE.dgemm(
           transB ? "T" : "N", transA ? "T" : "N", cols, rows, depth,

@@ -15,8 +15,9 @@ import dev.tapegrad.autograd.kernels.Workspace;
  * <p>Fused: one {@code affine} node. The output array is filled with the bias rows and the product
  * is accumulated into it by one GEMM, so there is no second output array and no separate pass
  * adding the bias. Its backward is {@code dX = gY·Wᵀ}, {@code dW = Xᵀ·gY} (transposes as GEMM
- * flags) and {@code db} = the column sums of {@code gY}. Composed: {@code dot → add}, the fused
- * node's expansion.
+ * flags) and {@code db} = the column sums of {@code gY}. X is read in place, so a {@link
+ * Tensor#slice} of a data set is never copied. Composed: {@code dot → add}, the fused node's
+ * expansion.
  */
 public final class AffineMap {
   private AffineMap() {}
@@ -32,7 +33,7 @@ public final class AffineMap {
     for (int r = 0; r < rows; r++) {
       System.arraycopy(b, 0, y, r * out, out);
     }
-    Gemm.multiplyInto(x.data(), false, weight.data(), false, rows, out, in, y, true);
+    Gemm.multiplyInto(x.array(), x.arrayOffset(), false, weight.data(), false, rows, out, in, y, true);
     int[] shape = x.rank() == 1 ? new int[] {out} : new int[] {rows, out};
     return Op.named("affine")
         .inputs(x, weight, bias)
@@ -72,7 +73,8 @@ public final class AffineMap {
     }
     if (weight.isRequiresGrad()) {
       double[] dw = Workspace.take(in * out);
-      Gemm.multiplyInto(x.data(), true, gy.data(), false, in, out, rows, dw, false);
+      Gemm.multiplyInto(
+          x.array(), x.arrayOffset(), true, gy.data(), false, in, out, rows, dw, false);
       gw = Tensor.wrap(dw, in, out);
     }
     if (bias.isRequiresGrad()) {

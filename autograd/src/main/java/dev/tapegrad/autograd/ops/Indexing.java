@@ -10,7 +10,8 @@ import dev.tapegrad.autograd.kernels.Workspace;
 /**
  * Picking entries: {@code select} takes one entry per row (its adjoint {@code scatter} puts them
  * back), {@code gather} takes entries by flat index (its adjoint {@code scatterAdd} adds them back),
- * while {@code slice} and {@code rows} copy rows out for mini-batches and are not differentiable.
+ * while {@code rows} copies rows out for mini-batches and is not differentiable (nor is {@link
+ * Tensor#slice}, which reads a range of rows in place).
  */
 public final class Indexing {
   private Indexing() {}
@@ -86,24 +87,6 @@ public final class Indexing {
     return Op.named("scatterAdd")
         .inputs(g)
         .record(Tensor.wrap(out, shape.clone()), gy -> new Tensor[] {gather(gy, at, gShape)});
-  }
-
-  /** Rows {@code start..end-1} along axis 0, copied as one contiguous block. */
-  public static Tensor slice(Tensor x, int start, int end) {
-    if (x.rank() == 0 || start < 0 || end > x.dim(0) || start > end) {
-      throw new IllegalArgumentException(
-          "slice: rows " + start + ".." + end + " out of range for shape "
-              + Shape.format(x.shape()));
-    }
-    requireNotRecorded("slice", x);
-    int[] shape = x.shape();
-    int rowSize = shape[0] == 0 ? 0 : x.size() / shape[0];
-    shape[0] = end - start;
-    double[] in = x.data();
-    double[] out = Workspace.take((end - start) * rowSize);
-    int from = start * rowSize;
-    Parallel.forRange(out.length, 1, (lo, hi) -> System.arraycopy(in, from + lo, out, lo, hi - lo));
-    return Tensor.wrap(out, shape);
   }
 
   /** The rows at {@code indices} along axis 0, copied. */

@@ -51,7 +51,21 @@ class GemmSplitTest {
   @MethodSource("everySplitOfSmallShapes")
   void everySplitMatchesTheTripleLoop(GemmSplit split, int parts, int m, int n, int k, int variant) {
     Case c = new Case(new Random(variant * 31L + m * 7L + n * 3L + k), m, n, k, variant);
-    Gemm.multiplyInto(split, parts, c.a, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
+    Gemm.multiplyInto(split, parts, c.a, 0, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
+    assertArrayEquals(c.expected(), c.out, 1e-12);
+  }
+
+  /** A stored inside a larger array (as a slice of a data set is), NaN around it. */
+  @ParameterizedTest(name = "{0} in {1} parts, m={2} n={3} k={4}, variant {5}")
+  @MethodSource("everySplitOfSmallShapes")
+  void everySplitReadsAFromItsOffset(GemmSplit split, int parts, int m, int n, int k, int variant) {
+    Case c = new Case(new Random(variant * 17L + m * 5L + n + k), m, n, k, variant);
+    int offset = 3 + m;
+    double[] padded = new double[offset + c.a.length + 5];
+    java.util.Arrays.fill(padded, Double.NaN);
+    System.arraycopy(c.a, 0, padded, offset, c.a.length);
+    Gemm.multiplyInto(
+        split, parts, padded, offset, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
     assertArrayEquals(c.expected(), c.out, 1e-12);
   }
 
@@ -90,7 +104,7 @@ class GemmSplitTest {
         int k = 50 + 3 * task;
         Case c = new Case(new Random(task), m, n, k, task % 8);
         running.add(pool.submit(() -> {
-          Gemm.multiplyInto(split, 3, c.a, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
+          Gemm.multiplyInto(split, 3, c.a, 0, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
           assertArrayEquals(c.expected(), c.out, 1e-10);
           return null;
         }));
