@@ -57,6 +57,7 @@ public final class Op {
   public Tensor record(Tensor output, BackwardRule backward) {
     Tape tape = Tape.recording();
     if (tape == null || !anyRequiresGrad()) {
+      Tape.unrecordedResult(output, inputs);
       return output;
     }
     for (Tensor in : inputs) {

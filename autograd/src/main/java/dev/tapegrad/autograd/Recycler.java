@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a tape closed with {@link Tape#recycling()} gives back: the arrays of its nodes' outputs and
- * of the gradients of its last backward pass, except any array that is also behind a value the
+ * What a tape closed with {@link Tape#recycling()} gives back: the arrays of its nodes' outputs, of
+ * the gradients of its last backward pass and, on an {@link Tape#inference} tape, of the results
+ * it computed without recording them, except any array that is also behind a value the
  * tape did not produce (a leaf, a constant, a value of an outer tape), behind a leaf's {@code
  * grad()}, or behind a kept tensor. Protection goes by array identity, so a view of a parameter
  * ({@code reshape}) and a gradient that is a leaf's {@code grad()} are safe too.
@@ -24,9 +25,12 @@ final class Recycler {
     kept.forEach(this::protect);
   }
 
-  /** Marks and gives back what {@code tape} may recycle; see the class comment. */
+  /**
+   * Marks and gives back what {@code tape} may recycle; see the class comment. {@code unrecorded}
+   * are the results an {@link Tape#inference} tape computed without recording them.
+   */
   static void recycle(Tape tape, List<Node> nodes, Collection<Tensor> gradients,
-      Collection<Tensor> kept) {
+      Collection<Tensor> unrecorded, Collection<Tensor> kept) {
     Recycler recycler = new Recycler(tape, kept);
     for (Node node : nodes) {
       for (Tensor input : node.inputs()) {
@@ -43,6 +47,7 @@ final class Recycler {
       recycler.giveBack(node.output());
     }
     gradients.forEach(recycler::giveBack);
+    unrecorded.forEach(recycler::giveBack);
   }
 
   private boolean producedHere(Tensor t) {

@@ -49,6 +49,8 @@ public final class Tape implements AutoCloseable {
   private int paused;
   private boolean detectAnomalies;
   private boolean recycling;
+  private boolean inference;
+  private final List<Tensor> unrecorded = new ArrayList<>();
   private final List<Tensor> kept = new ArrayList<>();
   private boolean closed;
 
@@ -61,6 +63,41 @@ public final class Tape implements AutoCloseable {
     Tape tape = new Tape(CURRENT.get());
     CURRENT.set(tape);
     return tape;
+  }
+
+  /**
+   * Opens a tape for inference (PyTorch's {@code inference_mode}): it records nothing, and when it
+   * closes, the arrays of the results of every op computed inside it go back to the thread's pool,
+   * as {@link #recycling()} does for recorded values. A loop over batches that opens one per batch
+   * therefore reuses warm arrays instead of allocating new ones. Read what you need before it
+   * closes, or {@link #keep} it; any later access to a recycled value throws.
+   *
+   * <p>Never recycled: a result that shares its array with one of its op's inputs (a {@code
+   * reshape} of a parameter), kept tensors, and anything computed outside the tape.
+   */
+  public static Tape inference() {
+    Tape tape = record().recycling();
+    tape.paused = 1;
+    tape.inference = true;
+    return tape;
+  }
+
+  /**
+   * Called by {@link Op#record} for a result it does not record: an inference tape takes note of
+   * it, to recycle its array on close, unless the result shares its array with an input.
+   */
+  static void unrecordedResult(Tensor output, List<Tensor> inputs) {
+    Tape tape = CURRENT.get();
+    if (tape == null || !tape.inference) {
+      return;
+    }
+    double[] array = output.storage().array();
+    for (Tensor in : inputs) {
+      if (in.storage().array() == array) {
+        return;
+      }
+    }
+    tape.unrecorded.add(output);
   }
 
   /** The innermost open tape of this thread that is recording now, or {@code null}. */
@@ -335,7 +372,7 @@ public final class Tape implements AutoCloseable {
       CURRENT.set(outer);
     }
     if (recycling) {
-      Recycler.recycle(this, nodes, gradients.values(), kept);
+      Recycler.recycle(this, nodes, gradients.values(), unrecorded, kept);
     }
   }
 

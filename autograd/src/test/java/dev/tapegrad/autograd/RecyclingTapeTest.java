@@ -129,7 +129,7 @@ class RecyclingTapeTest {
     }
   }
 
-  private static <T> T onFreshThread(Supplier<T> body) {
+  static <T> T onFreshThread(Supplier<T> body) {
     try {
       return CompletableFuture.supplyAsync(body, task -> new Thread(task).start()).get();
     } catch (Exception e) {
@@ -137,7 +137,7 @@ class RecyclingTapeTest {
     }
   }
 
-  private static void onFreshThread(Runnable body) {
+  static void onFreshThread(Runnable body) {
     onFreshThread(() -> {
       body.run();
       return null;
