@@ -30,9 +30,9 @@ public final class Predictions {
     network.eval();
     int n = data.size();
     int[] predicted = new int[n];
-    try (Tape.Scope paused = Tape.noGrad()) {
-      for (int start = 0; start < n; start += batchSize) {
-        int end = Math.min(n, start + batchSize);
+    for (int start = 0; start < n; start += batchSize) {
+      int end = Math.min(n, start + batchSize);
+      try (Tape batch = Tape.inference()) {
         double[] best = network.predict(data.images().slice(start, end)).argmax(1).data();
         for (int i = 0; i < best.length; i++) {
           predicted[start + i] = (int) best[i];

@@ -81,7 +81,9 @@ public abstract class Network extends Module {
 
   /**
    * Fraction of correctly classified samples, evaluated in evaluation mode in batches of {@code
-   * batchSize} (the last batch may be smaller; every sample counts), outside any tape.
+   * batchSize} (the last batch may be smaller; every sample counts), each batch a {@code slice} on
+   * its own {@link Tape#inference()} tape: nothing is recorded and the batches reuse one another's
+   * arrays.
    */
   public double accuracy(Tensor x, int[] labels, int batchSize) {
     if (labels.length != x.dim(0)) {
@@ -91,13 +93,15 @@ public abstract class Network extends Module {
     boolean wasTraining = isTraining();
     eval();
     int correct = 0;
-    try (Tape.Scope paused = Tape.noGrad()) {
+    try {
       for (int start = 0; start < labels.length; start += batchSize) {
         int end = Math.min(labels.length, start + batchSize);
-        double[] predicted = predict(x.slice(start, end)).argmax(1).data();
-        for (int i = 0; i < predicted.length; i++) {
-          if ((int) predicted[i] == labels[start + i]) {
-            correct++;
+        try (Tape batch = Tape.inference()) {
+          double[] predicted = predict(x.slice(start, end)).argmax(1).data();
+          for (int i = 0; i < predicted.length; i++) {
+            if ((int) predicted[i] == labels[start + i]) {
+              correct++;
+            }
           }
         }
       }
