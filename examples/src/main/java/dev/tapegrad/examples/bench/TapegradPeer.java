@@ -2,6 +2,7 @@ package dev.tapegrad.examples.bench;
 
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernels.Gemm;
+import dev.tapegrad.autograd.kernels.Workspace;
 import dev.tapegrad.layers.Module;
 import dev.tapegrad.layers.net.DeepConvNet;
 import dev.tapegrad.layers.net.MultiLayerNet;
@@ -67,6 +68,13 @@ public final class TapegradPeer extends InProcessPeer {
     double[] a = Tensor.randn(rng, mkn[0], mkn[1]).data();
     double[] b = Tensor.randn(rng, mkn[1], mkn[2]).data();
     double[][] product = new double[1][]; // kept, so the multiply cannot be optimised away
-    return () -> product[0] = Gemm.multiply(a, false, b, false, mkn[0], mkn[2], mkn[1]);
+    // Each product replaces the last one, which is dropped first, as NumPy's `a @ b` drops its
+    // previous result: NumPy's allocator then hands the same block back, and Workspace does too.
+    return () -> {
+      if (product[0] != null) {
+        Workspace.give(product[0]);
+      }
+      product[0] = Gemm.multiply(a, false, b, false, mkn[0], mkn[2], mkn[1]);
+    };
   }
 }
