@@ -77,6 +77,8 @@ class GemmSplitTest {
         Arguments.of(25, 57600, 30, GemmSplit.COLUMNS),  // conv2d input gradient: Wᵀ · gy
         Arguments.of(30, 25, 57600, GemmSplit.DEPTH),    // conv2d filter gradient: gy · columnsᵀ
         Arguments.of(100, 100, 4320, GemmSplit.DEPTH),   // Affine 4320-100 weight gradient
+        Arguments.of(1, 50, 784, GemmSplit.DEPTH),       // Affine 784-50 at batch 1: B is the cost
+        Arguments.of(1, 100, 50, GemmSplit.NONE),        // Affine 50-100 at batch 1: B is small
         Arguments.of(100, 10, 100, GemmSplit.NONE));     // small: stays on the calling thread
   }
 
