@@ -17,7 +17,8 @@ final class Storage {
 
   private final double[] array;
   private boolean recycled;
-  private List<WeakReference<Tensor>> unreadSlices;
+  /** Guarded by {@code this}; read once without the lock as a fast path (null: nothing to do). */
+  private volatile List<WeakReference<Tensor>> unreadSlices;
   private int pruneAt = FIRST_PRUNE;
 
   Storage(double[] array) {
@@ -39,12 +40,15 @@ final class Storage {
   }
 
   /** Remembers a slice that reads its rows from this array until it copies them out. */
-  void addUnreadSlice(Tensor slice) {
+  synchronized void addUnreadSlice(Tensor slice) {
     if (unreadSlices == null) {
       unreadSlices = new ArrayList<>();
     }
     if (unreadSlices.size() >= pruneAt) {
-      unreadSlices.removeIf(ref -> ref.get() == null || !ref.get().isUnreadSlice());
+      unreadSlices.removeIf(ref -> {
+        Tensor kept = ref.get();
+        return kept == null || !kept.isUnreadSlice();
+      });
       pruneAt = Math.max(FIRST_PRUNE, 2 * unreadSlices.size());
     }
     unreadSlices.add(new WeakReference<>(slice));
@@ -55,14 +59,18 @@ final class Storage {
     if (unreadSlices == null) {
       return;
     }
-    List<WeakReference<Tensor>> slices = unreadSlices;
-    unreadSlices = null;
-    pruneAt = FIRST_PRUNE;
-    for (WeakReference<Tensor> ref : slices) {
-      Tensor slice = ref.get();
-      if (slice != null) {
-        slice.data();
+    synchronized (this) {
+      if (unreadSlices == null) {
+        return;
       }
+      for (WeakReference<Tensor> ref : unreadSlices) {
+        Tensor slice = ref.get();
+        if (slice != null) {
+          slice.data();
+        }
+      }
+      unreadSlices = null;
+      pruneAt = FIRST_PRUNE;
     }
   }
 }

@@ -28,8 +28,11 @@ public final class Tensor {
   private Storage storage;
   /** Index in the array of this tensor's first value: 0, except for a row window. */
   private int arrayOffset;
-  /** Whether this is a {@link #slice} whose rows are still read in place from its source. */
-  private boolean window;
+  /**
+   * Whether this is a {@link #slice} whose rows are still read in place from its source. Cleared
+   * last, under the source storage's lock, when the rows are copied out (see {@link #data()}).
+   */
+  private volatile boolean window;
   private final int[] shape;
   private boolean requiresGrad;
   private Tensor grad;
@@ -168,15 +171,28 @@ public final class Tensor {
   public double[] data() {
     double[] array = array();
     if (window) {
-      double[] rows = new double[size()];
-      System.arraycopy(array, arrayOffset, rows, 0, rows.length);
-      storage = new Storage(rows);
-      arrayOffset = 0;
-      window = false;
-      return rows;
+      return copyRowsOut();
     }
     storage.copyOutSlices();
     return array;
+  }
+
+  /**
+   * Gives this slice an array of its own, under the lock of the storage it reads, which its
+   * source's {@code data()} also takes (another thread may be copying it out at the same time).
+   */
+  private double[] copyRowsOut() {
+    Storage source = storage;
+    synchronized (source) {
+      if (window) {
+        double[] rows = new double[size()];
+        System.arraycopy(source.array(), arrayOffset, rows, 0, rows.length);
+        storage = new Storage(rows);
+        arrayOffset = 0;
+        window = false;
+      }
+    }
+    return storage.array();
   }
 
   /** Whether this is a {@link #slice} that still reads its rows from its source's array. */

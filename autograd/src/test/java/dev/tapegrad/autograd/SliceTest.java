@@ -114,6 +114,35 @@ class SliceTest {
   }
 
   @Test
+  void threadsSlicingAndReadingOneDataSetAllSeeTheirRows() throws Exception {
+    Tensor data = Tensor.arange(4000).reshape(1000, 4).detach();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+      for (int task = 0; task < 8; task++) {
+        int seed = task;
+        running.add(pool.submit(() -> {
+          Random rng = new Random(seed);
+          for (int i = 0; i < 2000; i++) {
+            int start = rng.nextInt(1000);
+            Tensor s = data.slice(start, start + 1);
+            if (i % 3 == 0) {
+              data.data(); // a reader of the source: copies every unread slice out
+            }
+            assertEquals(4 * start + 3, s.get(0, 3), 0);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : running) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void badRangesAndRecordedSlicesAreRefused() {
     Tensor x = rows4x3();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.slice(3, 5));
