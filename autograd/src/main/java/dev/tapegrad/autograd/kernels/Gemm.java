@@ -98,10 +98,13 @@ public final class Gemm {
   private static void sumOfDepthParts(Product product, int parts, double[] c, double beta) {
     int size = product.m * product.n;
     double[][] partials = new double[parts][];
+    for (int part = 1; part < parts; part++) {
+      partials[part] = Workspace.take(size); // on this thread, whose pool gets them back below
+    }
     Parallel.forEachPart(parts, part -> {
       int from = Parallel.partStart(product.k, part, parts);
       int depth = Parallel.partStart(product.k, part + 1, parts) - from;
-      double[] out = part == 0 ? c : (partials[part] = new double[size]);
+      double[] out = part == 0 ? c : partials[part];
       product.block(0, product.m, 0, product.n, from, depth, out, 0, part == 0 ? beta : 0.0);
     });
     for (int part = 1; part < parts; part++) {
@@ -109,6 +112,7 @@ public final class Gemm {
       for (int i = 0; i < size; i++) {
         c[i] += partial[i];
       }
+      Workspace.give(partial);
     }
   }
 
