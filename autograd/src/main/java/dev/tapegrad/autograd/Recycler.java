@@ -64,6 +64,7 @@ final class Recycler {
     if (storage.isRecycled() || protectedArrays.contains(array)) {
       return;
     }
+    storage.copyOutSlices();
     storage.markRecycled();
     if (given.add(array)) {
       Workspace.give(array);

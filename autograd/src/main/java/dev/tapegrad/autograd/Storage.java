@@ -39,7 +39,11 @@ final class Storage {
     recycled = true;
   }
 
-  /** Remembers a slice that reads its rows from this array until it copies them out. */
+  /**
+   * Remembers a slice that reads its rows from this array until it copies them out. Under this
+   * storage's lock, like {@link #copyOutSlices}, so that a slice taken while another thread
+   * copies the others out is either copied too or taken after.
+   */
   synchronized void addUnreadSlice(Tensor slice) {
     if (unreadSlices == null) {
       unreadSlices = new ArrayList<>();
@@ -54,7 +58,10 @@ final class Storage {
     unreadSlices.add(new WeakReference<>(slice));
   }
 
-  /** Has every slice still reading from this array copy its rows out: the array may change. */
+  /**
+   * Has every slice still reading from this array copy its rows out: the array may change, or go
+   * back to the pool.
+   */
   void copyOutSlices() {
     if (unreadSlices == null) {
       return;

@@ -24,15 +24,11 @@ import java.util.random.RandomGenerator;
  * recorded graph still needs them.
  */
 public final class Tensor {
-  /** This tensor's array; for a row window, its source's until {@link #data()} copies the rows. */
-  private Storage storage;
-  /** Index in the array of this tensor's first value: 0, except for a row window. */
-  private int arrayOffset;
   /**
-   * Whether this is a {@link #slice} whose rows are still read in place from its source. Cleared
-   * last, under the source storage's lock, when the rows are copied out (see {@link #data()}).
+   * Where this tensor's values are, read and replaced as one reference so that no thread pairs an
+   * old array with a new offset: replaced only when a {@link #slice} copies its rows out.
    */
-  private volatile boolean window;
+  private volatile Placement placement;
   private final int[] shape;
   private boolean requiresGrad;
   private Tensor grad;
@@ -44,9 +40,21 @@ public final class Tensor {
   }
 
   private Tensor(Storage storage, int[] shape) {
-    this.storage = storage;
+    this.placement = new Placement(storage, 0, false);
     this.shape = shape;
   }
+
+  /**
+   * The storage holding the values, the index of the first one, and whether this is a slice that
+   * still reads its rows from its source's storage.
+   */
+  private record Placement(Storage storage, int offset, boolean window) {}
+
+  /**
+   * A read-only view of a tensor's values for kernels that take an offset: row-major, the first
+   * value at {@code array[offset]}. See {@link Tensor#readInPlace()}.
+   */
+  public record InPlace(double[] array, int offset) {}
 
   // ---------------------------------------------------------------- factories
 
@@ -130,7 +138,7 @@ public final class Tensor {
   public static Tensor eye(int n) {
     Tensor t = zeros(n, n);
     for (int i = 0; i < n; i++) {
-      t.storage.array()[i * n + i] = 1;
+      t.storage().array()[i * n + i] = 1;
     }
     return t;
   }
@@ -138,7 +146,7 @@ public final class Tensor {
   /** Standard normal samples from {@code rng} (pass a seeded generator for repeatable runs). */
   public static Tensor randn(RandomGenerator rng, int... shape) {
     Tensor t = zeros(shape);
-    double[] data = t.storage.array();
+    double[] data = t.storage().array();
     for (int i = 0; i < data.length; i++) {
       data[i] = rng.nextGaussian();
     }
@@ -153,7 +161,7 @@ public final class Tensor {
   /** Uniform samples in [low, high). */
   public static Tensor uniform(RandomGenerator rng, double low, double high, int... shape) {
     Tensor t = zeros(shape);
-    double[] data = t.storage.array();
+    double[] data = t.storage().array();
     for (int i = 0; i < data.length; i++) {
       data[i] = low + (high - low) * rng.nextDouble();
     }
@@ -163,51 +171,58 @@ public final class Tensor {
   // ---------------------------------------------------------------- data and shape
 
   /**
-   * The live backing array, row-major. Writing to it changes the tensor.
+   * The live backing array, row-major. Writing to it changes the tensor. On a {@link #slice} that
+   * has not copied its rows yet, this call copies them into an array of its own; on a tensor that
+   * has such slices, it has them copy their rows out first (it gives write access).
    *
    * @throws IllegalStateException if the tape that recorded this value was closed with {@link
    *     Tape#recycling()} and gave the array back to the pool
    */
   public double[] data() {
-    double[] array = array();
-    if (window) {
-      return copyRowsOut();
+    Placement p = placement;
+    requireNotRecycled(p.storage());
+    if (p.window()) {
+      return copyRowsOut(p.storage());
     }
-    storage.copyOutSlices();
-    return array;
+    p.storage().copyOutSlices();
+    return p.storage().array();
   }
 
   /**
-   * Gives this slice an array of its own, under the lock of the storage it reads, which its
-   * source's {@code data()} also takes (another thread may be copying it out at the same time).
+   * Gives this slice an array of its own (the copy {@link #slice} promised), under the lock of
+   * its source's storage, which the source's {@code data()} also takes to copy its slices out.
    */
-  private double[] copyRowsOut() {
-    Storage source = storage;
+  private double[] copyRowsOut(Storage source) {
     synchronized (source) {
-      if (window) {
+      Placement p = placement;
+      if (p.window()) {
         double[] rows = new double[size()];
-        System.arraycopy(source.array(), arrayOffset, rows, 0, rows.length);
-        storage = new Storage(rows);
-        arrayOffset = 0;
-        window = false;
+        System.arraycopy(source.array(), p.offset(), rows, 0, rows.length);
+        placement = new Placement(new Storage(rows), 0, false);
       }
     }
-    return storage.array();
+    return placement.storage().array();
   }
 
   /** Whether this is a {@link #slice} that still reads its rows from its source's array. */
   boolean isUnreadSlice() {
-    return window;
+    return placement.window();
   }
 
   /**
-   * The array that holds this tensor's values, row-major from index {@link #arrayOffset()}, for
-   * kernels that take an offset and only read: unlike {@link #data()}, it does not copy the rows
-   * of a {@link #slice} out of its source, so never write through it.
+   * This tensor's values where they are, for kernels that take an offset and only read: unlike
+   * {@link #data()}, it does not copy the rows of a {@link #slice} out of its source. Never write
+   * through it, and do not use it while another thread may write into the slice's source.
    *
    * @throws IllegalStateException as {@link #data()} does
    */
-  public double[] array() {
+  public InPlace readInPlace() {
+    Placement p = placement;
+    requireNotRecycled(p.storage());
+    return new InPlace(p.storage().array(), p.offset());
+  }
+
+  private void requireNotRecycled(Storage storage) {
     if (storage.isRecycled()) {
       throw new IllegalStateException(
           (creator == null ? "tensor " : creator.op() + " output ") + Shape.format(shape)
@@ -215,16 +230,10 @@ public final class Tensor {
               + " recycling(); call tape.keep(t) before the tape closes, or keep a copy() made"
               + " inside the tape");
     }
-    return storage.array();
-  }
-
-  /** Where this tensor's first value is in {@link #array()}: 0 except for an unread slice. */
-  public int arrayOffset() {
-    return arrayOffset;
   }
 
   Storage storage() {
-    return storage;
+    return placement.storage();
   }
 
   /** A copy of the shape. */
@@ -298,7 +307,7 @@ public final class Tensor {
   /** The same data outside any graph: it requires no gradient and has no creator. */
   public Tensor detach() {
     data();
-    return new Tensor(storage, shape);
+    return new Tensor(storage(), shape);
   }
 
   /**
@@ -313,7 +322,7 @@ public final class Tensor {
           "view: " + size() + " values do not fill shape " + Shape.format(s));
     }
     data();
-    return new Tensor(storage, s);
+    return new Tensor(storage(), s);
   }
 
   // ---------------------------------------------------------------- autograd state
@@ -553,11 +562,12 @@ public final class Tensor {
   /**
    * Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, as a copy that is made
    * only when needed. Until then the slice reads the rows from this tensor's array in place: the
-   * fused {@code affine} (the Affine layer) does, so a mini-batch of a data set is never copied.
-   * The rows are copied out at the first {@link #data()} call on the slice (which any other op,
-   * {@code reshape} or {@code detach} makes), or on this tensor or a view of it, since that
-   * gives write access to the array. Keeping this tensor's raw array from an earlier {@code
-   * data()} call and writing into it later bypasses that: don't.
+   * fused {@code affine} on a 2-d input (the Affine layer of an MLP) does, so such a mini-batch
+   * is never copied. The rows are copied out at the first {@link #data()} call on the slice
+   * (which any other op, {@code reshape} or {@code detach} makes), on this tensor or a view of it
+   * (since that gives write access to the array), or when this tensor's array is recycled.
+   * Keeping this tensor's raw array from an earlier {@code data()} call and writing into it later
+   * bypasses that: don't.
    */
   public Tensor slice(int start, int end) {
     if (rank() == 0 || start < 0 || end > shape[0] || start > end) {
@@ -568,13 +578,14 @@ public final class Tensor {
       throw new IllegalStateException(
           "slice: picking rows is not differentiable; call it on detach() or outside the tape");
     }
+    Placement p = placement;
+    requireNotRecycled(p.storage());
     int[] rows = shape.clone();
     rows[0] = end - start;
-    Tensor window = new Tensor(storage, rows);
-    window.arrayOffset = arrayOffset + start * (shape[0] == 0 ? 0 : size() / shape[0]);
-    window.window = true;
-    array();
-    storage.addUnreadSlice(window);
+    Tensor window = new Tensor(p.storage(), rows);
+    int offset = p.offset() + start * (shape[0] == 0 ? 0 : size() / shape[0]);
+    window.placement = new Placement(p.storage(), offset, true);
+    p.storage().addUnreadSlice(window);
     return window;
   }
 

@@ -25,13 +25,13 @@ class SliceTest {
     Tensor x = rows4x3();
     Tensor s = x.slice(1, 3);
     assertTrue(s.isUnreadSlice());
-    assertSame(x.array(), s.array());
-    assertEquals(3, s.arrayOffset());
+    assertSame(x.readInPlace().array(), s.readInPlace().array());
+    assertEquals(3, s.readInPlace().offset());
     assertArrayEquals(new int[] {2, 3}, s.shape());
     assertEquals(6, s.size());
     assertArrayEquals(new double[] {3, 4, 5, 6, 7, 8}, s.data());
     assertFalse(s.isUnreadSlice());
-    assertEquals(0, s.arrayOffset());
+    assertEquals(0, s.readInPlace().offset());
   }
 
   @Test
@@ -69,7 +69,7 @@ class SliceTest {
   void aSliceOfASliceAndViewsOfASliceHoldTheRightRows() {
     Tensor x = rows4x3();
     Tensor inner = x.slice(1, 4).slice(1, 3);
-    assertEquals(6, inner.arrayOffset());
+    assertEquals(6, inner.readInPlace().offset());
     assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, inner.reshape(6).data());
     assertArrayEquals(new double[] {3, 4, 5}, x.slice(1, 2).detach().data());
     assertArrayEquals(new double[] {9, 10, 11}, x.slice(3, 4).copy().data());
@@ -140,6 +140,26 @@ class SliceTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void aSliceOfARecycledResultKeepsItsRows() {
+    RecyclingTapeTest.onFreshThread(() -> {
+      Tensor x = Tensor.arange(8192).reshape(2, 4096).detach();
+      Tensor first;
+      Tensor ofDetached;
+      try (Tape tape = Tape.inference()) {
+        first = x.mul(2).slice(1, 2);
+      }
+      Tensor p = Tensor.zeros(8192).requiresGrad();
+      try (Tape tape = Tape.record().recycling()) {
+        ofDetached = p.add(x.reshape(8192)).detach().slice(4096, 4100);
+      }
+      x.mul(3).neg(); // takes the recycled arrays from the pool and overwrites them
+      assertEquals(2 * 4096, first.get(0, 0), 0);
+      assertEquals(2 * 8191, first.get(0, 4095), 0);
+      assertArrayEquals(new double[] {4096, 4097, 4098, 4099}, ofDetached.data(), 0);
+    });
   }
 
   @Test

@@ -33,7 +33,8 @@ public final class AffineMap {
     for (int r = 0; r < rows; r++) {
       System.arraycopy(b, 0, y, r * out, out);
     }
-    Gemm.multiplyInto(x.array(), x.arrayOffset(), false, weight.data(), false, rows, out, in, y, true);
+    Tensor.InPlace xs = x.readInPlace();
+    Gemm.multiplyInto(xs.array(), xs.offset(), false, weight.data(), false, rows, out, in, y, true);
     int[] shape = x.rank() == 1 ? new int[] {out} : new int[] {rows, out};
     return Op.named("affine")
         .inputs(x, weight, bias)
@@ -73,8 +74,8 @@ public final class AffineMap {
     }
     if (weight.isRequiresGrad()) {
       double[] dw = Workspace.take(in * out);
-      Gemm.multiplyInto(
-          x.array(), x.arrayOffset(), true, gy.data(), false, in, out, rows, dw, false);
+      Tensor.InPlace xs = x.readInPlace();
+      Gemm.multiplyInto(xs.array(), xs.offset(), true, gy.data(), false, in, out, rows, dw, false);
       gw = Tensor.wrap(dw, in, out);
     }
     if (bias.isRequiresGrad()) {
