@@ -163,11 +163,12 @@ public final class Tape implements AutoCloseable {
 
   /**
    * Opens a named scope on the current tape, if any: nodes recorded until it closes carry the
-   * path {@code outer/name}. Without an open tape this is a no-op, so layers can always call it.
+   * path {@code outer/name}. Without an open tape, or on an {@link #inference} tape (which records
+   * nothing), this is a no-op, so layers can always call it.
    */
   public static Scope scope(String name) {
     Tape tape = CURRENT.get();
-    if (tape == null) {
+    if (tape == null || tape.inference) {
       return Scope.NONE;
     }
     String previous = tape.scope;

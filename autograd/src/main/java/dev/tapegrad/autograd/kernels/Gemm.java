@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Row-major matrix multiply through BLAS {@code dgemm}. Transposed operands are passed as flags,
  * never copied. netlib picks the system OpenBLAS when it is installed and pure Java otherwise.
  *
- * <p>A large product is cut into one part per core ({@link Parallel#threads()}), each a
+ * <p>A one-row block ({@code x·W}, an image through an Affine layer) runs in Java as {@link
+ * RowTimesMatrix} when SIMD is available, which saves the JNI call. A large product is cut into
+ * one part per core ({@link Parallel#threads()}), each a
  * single-threaded BLAS call on a submatrix (see {@link GemmSplit}). Native OpenBLAS is therefore
  * set to one thread when this class loads: its own workers would spin after every call on the
  * cores that tapegrad's next kernel wants.
@@ -144,6 +146,10 @@ public final class Gemm {
       // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T column-major.
       int aOffset = aBase + (transA ? from * m + row : row * k + from);
       int bOffset = transB ? col * k + from : from * n + col;
+      if (rows == 1 && !transA && !transB && Simd.ENABLED) {
+        RowTimesMatrix.multiply(a, aOffset, b, bOffset, n, depth, cols, out, outOffset, beta != 0);
+        return;
+      }
       BLAS_INSTANCE.dgemm(
           transB ? "T" : "N", transA ? "T" : "N", cols, rows, depth,
           1.0, b, bOffset, transB ? k : n, a, aOffset, transA ? m : k,

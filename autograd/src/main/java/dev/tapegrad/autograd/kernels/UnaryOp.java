@@ -93,16 +93,9 @@ public enum UnaryOp {
     return out;
   }
 
-  /** Whether {@link #EXP} and {@link #SIGMOID} run as SIMD loops in this JVM. */
+  /** Whether {@link #EXP} and {@link #SIGMOID} (and one-row products) run as SIMD loops. */
   public static boolean simd() {
     return Simd.ENABLED;
-  }
-
-  /** Looks for the Vector API once; {@link VectorLoops} is never loaded without it. */
-  private static final class Simd {
-    static final boolean ENABLED =
-        ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"false".equals(System.getProperty("tapegrad.simd"));
   }
 
   /** {@code x^p}, with the common exponents done by multiplication. */
