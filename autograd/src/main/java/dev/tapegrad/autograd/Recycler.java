@@ -64,7 +64,6 @@ final class Recycler {
     if (storage.isRecycled() || protectedArrays.contains(array)) {
       return;
     }
-    storage.copyOutSlices();
     storage.markRecycled();
     if (given.add(array)) {
       Workspace.give(array);

@@ -16,7 +16,7 @@ final class Storage {
   private static final int FIRST_PRUNE = 32;
 
   private final double[] array;
-  private boolean recycled;
+  private volatile boolean recycled;
   /** Guarded by {@code this}; read once without the lock as a fast path (null: nothing to do). */
   private volatile List<WeakReference<Tensor>> unreadSlices;
   private int pruneAt = FIRST_PRUNE;
@@ -34,8 +34,13 @@ final class Storage {
     return recycled;
   }
 
-  /** Marks the array as given back: from now on it belongs to the pool. */
-  void markRecycled() {
+  /**
+   * Marks the array as given back: from now on it belongs to the pool. Slices still reading it
+   * copy their rows out first, under the lock that {@code Tensor.slice} takes, so no slice of it
+   * can be taken in between.
+   */
+  synchronized void markRecycled() {
+    copyOutSlices();
     recycled = true;
   }
 
@@ -73,7 +78,7 @@ final class Storage {
       for (WeakReference<Tensor> ref : unreadSlices) {
         Tensor slice = ref.get();
         if (slice != null) {
-          slice.data();
+          slice.copyRowsOutOf(this);
         }
       }
       unreadSlices = null;

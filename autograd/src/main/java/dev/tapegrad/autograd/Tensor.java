@@ -209,6 +209,11 @@ public final class Tensor {
     return placement.window();
   }
 
+  /** Copies this slice's rows out of {@code source}, the storage it reads, if it still does. */
+  void copyRowsOutOf(Storage source) {
+    copyRowsOut(source);
+  }
+
   /**
    * This tensor's values where they are, for kernels that take an offset and only read: unlike
    * {@link #data()}, it does not copy the rows of a {@link #slice} out of its source. Never write
@@ -567,7 +572,8 @@ public final class Tensor {
    * (which any other op, {@code reshape} or {@code detach} makes), on this tensor or a view of it
    * (since that gives write access to the array), or when this tensor's array is recycled.
    * Keeping this tensor's raw array from an earlier {@code data()} call and writing into it later
-   * bypasses that: don't.
+   * bypasses that: don't; nor write into this tensor on one thread while another runs a kernel on
+   * the slice (such as an Affine layer), which may be reading the rows in place.
    */
   public Tensor slice(int start, int end) {
     if (rank() == 0 || start < 0 || end > shape[0] || start > end) {
@@ -578,15 +584,23 @@ public final class Tensor {
       throw new IllegalStateException(
           "slice: picking rows is not differentiable; call it on detach() or outside the tape");
     }
-    Placement p = placement;
-    requireNotRecycled(p.storage());
     int[] rows = shape.clone();
     rows[0] = end - start;
-    Tensor window = new Tensor(p.storage(), rows);
-    int offset = p.offset() + start * (shape[0] == 0 ? 0 : size() / shape[0]);
-    window.placement = new Placement(p.storage(), offset, true);
-    p.storage().addUnreadSlice(window);
-    return window;
+    int rowOffset = start * (shape[0] == 0 ? 0 : size() / shape[0]);
+    while (true) {
+      Placement p = placement;
+      Storage source = p.storage();
+      synchronized (source) { // so that no copy-out or recycling of the source falls in between
+        if (placement != p) {
+          continue; // this slice copied its rows out meanwhile: slice the copy
+        }
+        requireNotRecycled(source);
+        Tensor window = new Tensor(source, rows);
+        window.placement = new Placement(source, p.offset() + rowOffset, true);
+        source.addUnreadSlice(window);
+        return window;
+      }
+    }
   }
 
   /** The rows at {@code indices} along axis 0, copied (for mini-batches). */
