@@ -2,6 +2,7 @@ package dev.tapegrad.autograd;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -50,7 +51,8 @@ public final class Tape implements AutoCloseable {
   private boolean detectAnomalies;
   private boolean recycling;
   private boolean inference;
-  private final List<Tensor> unrecorded = new ArrayList<>();
+  /** An inference tape's results, weakly: one tape around a long loop must not keep them all. */
+  private final List<WeakReference<Tensor>> unrecorded = new ArrayList<>();
   private final List<Tensor> kept = new ArrayList<>();
   private boolean closed;
 
@@ -73,7 +75,9 @@ public final class Tape implements AutoCloseable {
    * closes, or {@link #keep} it; any later access to a recycled value throws.
    *
    * <p>Never recycled: a result that shares its array with one of its op's inputs (a {@code
-   * reshape} of a parameter), kept tensors, and anything computed outside the tape.
+   * reshape} of a parameter), kept tensors, and anything computed outside the tape. The tape
+   * holds its results weakly, so one tape around a long loop does not keep them all in memory
+   * (those the garbage collector took are simply not recycled).
    */
   public static Tape inference() {
     Tape tape = record().recycling();
@@ -97,7 +101,7 @@ public final class Tape implements AutoCloseable {
         return;
       }
     }
-    tape.unrecorded.add(output);
+    tape.unrecorded.add(new WeakReference<>(output));
   }
 
   /** The innermost open tape of this thread that is recording now, or {@code null}. */
@@ -187,6 +191,11 @@ public final class Tape implements AutoCloseable {
     }
     tape.paused++;
     return () -> tape.paused--;
+  }
+
+  /** How many of an inference tape's results are still reachable (for tests). */
+  int liveUnrecordedResults() {
+    return (int) unrecorded.stream().filter(ref -> ref.get() != null).count();
   }
 
   /** The recorded nodes in order. */
@@ -373,7 +382,14 @@ public final class Tape implements AutoCloseable {
       CURRENT.set(outer);
     }
     if (recycling) {
-      Recycler.recycle(this, nodes, gradients.values(), unrecorded, kept);
+      List<Tensor> results = new ArrayList<>(unrecorded.size());
+      for (WeakReference<Tensor> ref : unrecorded) {
+        Tensor result = ref.get();
+        if (result != null) {
+          results.add(result);
+        }
+      }
+      Recycler.recycle(this, nodes, gradients.values(), results, kept);
     }
   }
 

@@ -98,6 +98,23 @@ class InferenceTapeTest {
   }
 
   @Test
+  void oneTapeAroundALongLoopDoesNotKeepEveryResult() throws InterruptedException {
+    Tensor x = Tensor.randn(new Random(5), 1000, 1000);
+    try (Tape tape = Tape.inference()) {
+      Tensor kept = x.mul(2);
+      for (int i = 0; i < 50; i++) {
+        x.mul(3).exp().sum(); // 8 MB results nobody keeps
+      }
+      for (int attempt = 0; attempt < 50 && tape.liveUnrecordedResults() > 1; attempt++) {
+        System.gc();
+        Thread.sleep(10);
+      }
+      assertEquals(1, tape.liveUnrecordedResults(), "only the result still referenced is held");
+      assertEquals(2 * x.get(3, 4), kept.get(3, 4), 0);
+    }
+  }
+
+  @Test
   void anInferenceTapeInsideATrainingTapeLeavesTheOuterGraphAlone() {
     onFreshThread(() -> {
       Random rng = new Random(4);
