@@ -1,6 +1,5 @@
 package dev.tapegrad.examples.inference;
 
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.net.Network;
 import java.util.Arrays;
@@ -20,25 +19,13 @@ public final class Predictions {
   }
 
   /**
-   * Runs {@code network} in evaluation mode, outside any tape, over {@code data} in batches of
-   * {@code batchSize} and takes the highest score of each sample.
+   * Runs {@code network} in evaluation mode (and leaves it there) over {@code data} in batches of
+   * {@code batchSize} ({@link Network#predictedClasses}) and takes the highest score of each
+   * sample.
    */
   public static Predictions of(Network network, Dataset data, int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-    }
+    int[] predicted = network.predictedClasses(data.images(), batchSize);
     network.eval();
-    int n = data.size();
-    int[] predicted = new int[n];
-    for (int start = 0; start < n; start += batchSize) {
-      int end = Math.min(n, start + batchSize);
-      try (Tape batch = Tape.inference()) {
-        double[] best = network.predict(data.images().slice(start, end)).argmax(1).data();
-        for (int i = 0; i < best.length; i++) {
-          predicted[start + i] = (int) best[i];
-        }
-      }
-    }
     return new Predictions(data.labels(), predicted);
   }
 

@@ -80,28 +80,44 @@ public abstract class Network extends Module {
   }
 
   /**
-   * Fraction of correctly classified samples, evaluated in evaluation mode in batches of {@code
-   * batchSize} (the last batch may be smaller; every sample counts), each batch a {@code slice} on
-   * its own {@link Tape#inference()} tape: nothing is recorded and the batches reuse one another's
-   * arrays.
+   * Fraction of correctly classified samples, from {@link #predictedClasses} (the last batch may
+   * be smaller; every sample counts).
    */
   public double accuracy(Tensor x, int[] labels, int batchSize) {
     if (labels.length != x.dim(0)) {
       throw new IllegalArgumentException(
           "accuracy: " + labels.length + " labels for " + x.dim(0) + " samples");
     }
+    int[] predicted = predictedClasses(x, batchSize);
+    int correct = 0;
+    for (int i = 0; i < predicted.length; i++) {
+      if (predicted[i] == labels[i]) {
+        correct++;
+      }
+    }
+    return labels.length == 0 ? 0 : (double) correct / labels.length;
+  }
+
+  /**
+   * The highest-scoring class of every sample of {@code x}, in evaluation mode (the previous mode
+   * is restored) and in batches of {@code batchSize}, each batch a {@code slice} on its own {@link
+   * Tape#inference()} tape: nothing is recorded and the batches reuse one another's arrays.
+   */
+  public int[] predictedClasses(Tensor x, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
     boolean wasTraining = isTraining();
     eval();
-    int correct = 0;
+    int n = x.dim(0);
+    int[] predicted = new int[n];
     try {
-      for (int start = 0; start < labels.length; start += batchSize) {
-        int end = Math.min(labels.length, start + batchSize);
+      for (int start = 0; start < n; start += batchSize) {
+        int end = Math.min(n, start + batchSize);
         try (Tape batch = Tape.inference()) {
-          double[] predicted = predict(x.slice(start, end)).argmax(1).data();
-          for (int i = 0; i < predicted.length; i++) {
-            if ((int) predicted[i] == labels[start + i]) {
-              correct++;
-            }
+          double[] best = predict(x.slice(start, end)).argmax(1).data();
+          for (int i = 0; i < best.length; i++) {
+            predicted[start + i] = (int) best[i];
           }
         }
       }
@@ -110,7 +126,7 @@ public abstract class Network extends Module {
         train();
       }
     }
-    return labels.length == 0 ? 0 : (double) correct / labels.length;
+    return predicted;
   }
 
   /** Gradients of the loss with respect to every parameter, by backpropagation on a tape. */

@@ -2,6 +2,7 @@ package dev.tapegrad.layers.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Node;
@@ -114,6 +115,24 @@ class NetworkStructureTest {
     }
     assertEquals(5.0 / 7, net.accuracy(x, labels, 3), 1e-15);
     assertTrue(net.isTraining(), "accuracy restores training mode");
+  }
+
+  @Test
+  void predictedClassesAreTheArgmaxOfEachRowInAnyBatchSize() {
+    TwoLayerNet net = new TwoLayerNet(4, 3, 2, new Random(10));
+    Tensor x = Tensor.rand(new Random(11), 7, 4);
+    double[] argmax = net.predict(x).argmax(1).data();
+    int[] expected = new int[7];
+    for (int i = 0; i < 7; i++) {
+      expected[i] = (int) argmax[i];
+    }
+    for (int batch : new int[] {1, 3, 7, 100}) {
+      assertArrayEquals(expected, net.predictedClasses(x, batch), "batch " + batch);
+    }
+    assertTrue(net.isTraining(), "predictedClasses restores training mode");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.predictedClasses(x, 0));
+    assertEquals("batch size must be at least 1, got 0", e.getMessage());
   }
 
   @Test
