@@ -55,9 +55,12 @@ public final class Op {
    * knows its creator.
    */
   public Tensor record(Tensor output, BackwardRule backward) {
-    Tape tape = Tape.recording();
-    if (tape == null || !anyRequiresGrad()) {
-      Tape.unrecordedResult(output, inputs);
+    Tape tape = Tape.current();
+    if (tape == null) {
+      return output;
+    }
+    if (!tape.isRecordingNow() || !anyRequiresGrad()) {
+      tape.unrecordedResult(output, inputs);
       return output;
     }
     for (Tensor in : inputs) {

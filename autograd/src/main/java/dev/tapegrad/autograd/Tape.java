@@ -90,9 +90,8 @@ public final class Tape implements AutoCloseable {
    * Called by {@link Op#record} for a result it does not record: an inference tape takes note of
    * it, to recycle its array on close, unless the result shares its array with an input.
    */
-  static void unrecordedResult(Tensor output, List<Tensor> inputs) {
-    Tape tape = CURRENT.get();
-    if (tape == null || !tape.inference) {
+  void unrecordedResult(Tensor output, List<Tensor> inputs) {
+    if (!inference) {
       return;
     }
     double[] array = output.storage().array();
@@ -101,13 +100,18 @@ public final class Tape implements AutoCloseable {
         return;
       }
     }
-    tape.unrecorded.add(new WeakReference<>(output));
+    unrecorded.add(new WeakReference<>(output));
+  }
+
+  /** Whether this tape records ops now (it is not paused by {@link #noGrad}). */
+  boolean isRecordingNow() {
+    return paused == 0;
   }
 
   /** The innermost open tape of this thread that is recording now, or {@code null}. */
   static Tape recording() {
     Tape tape = CURRENT.get();
-    return tape == null || tape.paused > 0 ? null : tape;
+    return tape == null || !tape.isRecordingNow() ? null : tape;
   }
 
   /**
