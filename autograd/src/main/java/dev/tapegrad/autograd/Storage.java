@@ -78,7 +78,7 @@ final class Storage {
       for (WeakReference<Tensor> ref : unreadSlices) {
         Tensor slice = ref.get();
         if (slice != null) {
-          slice.copyRowsOutOf(this);
+          slice.copyRowsOut(this);
         }
       }
       unreadSlices = null;

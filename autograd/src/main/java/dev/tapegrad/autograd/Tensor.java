@@ -189,10 +189,11 @@ public final class Tensor {
   }
 
   /**
-   * Gives this slice an array of its own (the copy {@link #slice} promised), under the lock of
-   * its source's storage, which the source's {@code data()} also takes to copy its slices out.
+   * Gives this slice an array of its own (the copy {@link #slice} promised) if it still reads
+   * {@code source}, under the lock of that storage, which the source's {@code data()} and its
+   * recycling also take to copy their slices out.
    */
-  private double[] copyRowsOut(Storage source) {
+  double[] copyRowsOut(Storage source) {
     synchronized (source) {
       Placement p = placement;
       if (p.window()) {
@@ -207,11 +208,6 @@ public final class Tensor {
   /** Whether this is a {@link #slice} that still reads its rows from its source's array. */
   boolean isUnreadSlice() {
     return placement.window();
-  }
-
-  /** Copies this slice's rows out of {@code source}, the storage it reads, if it still does. */
-  void copyRowsOutOf(Storage source) {
-    copyRowsOut(source);
   }
 
   /**
