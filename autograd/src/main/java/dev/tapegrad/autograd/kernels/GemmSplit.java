@@ -25,8 +25,8 @@ enum GemmSplit {
   /**
    * A one-row product {@code x·B} (an Affine layer at batch 1) with k at least n is split over k
    * from this many values of B up, however little arithmetic it has: reading B from cache is what
-   * limits it, and each core then reads half. 1×784·784×50 takes 3.4 µs split against 4.9 µs on one thread, and
-   * the batch-1 inference of 10,000 images 66 ms against 80 ms (2026-12-01).
+   * limits it, and each core then reads half. 1×784·784×50 takes 3.4 µs split against 4.9 µs on
+   * one thread, and the batch-1 inference of 10,000 images 66 ms against 80 ms (2026-12-01).
    */
   static final long MIN_SPLIT_ROW_WEIGHTS = 1L << 15;
 

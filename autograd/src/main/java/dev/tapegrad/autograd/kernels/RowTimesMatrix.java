@@ -44,7 +44,9 @@ final class RowTimesMatrix {
       double[] y, int yOffset, boolean accumulate) {
 
     DoubleVector start(int j) {
-      return accumulate ? DoubleVector.fromArray(SPECIES, y, yOffset + j) : DoubleVector.zero(SPECIES);
+      return accumulate
+          ? DoubleVector.fromArray(SPECIES, y, yOffset + j)
+          : DoubleVector.zero(SPECIES);
     }
 
     DoubleVector x(int p) {

@@ -62,7 +62,10 @@ final class VectorLoops {
     UnaryOp.SIGMOID.runScalar(x, out, i, to);
   }
 
-  /** {@code exp} of every lane; NaN stays NaN. Straight-line code, so the JIT keeps it in registers. */
+  /**
+   * {@code exp} of every lane; NaN stays NaN. Straight-line code, so the JIT keeps it in
+   * registers.
+   */
   private static DoubleVector exp(DoubleVector x) {
     DoubleVector clamped = x.max(LOWEST).min(HIGHEST);
     DoubleVector shifted = clamped.fma(constant(LOG2_E), constant(ROUNDING_SHIFT));
