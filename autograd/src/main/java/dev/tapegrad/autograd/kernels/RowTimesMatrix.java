@@ -12,7 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each accumulation chain is independent of the others, so the loop runs at the rate of the
  * multiply-adds rather than at their latency: columns go in blocks of four vectors with one
  * accumulator each; a remaining vector, and each remaining column, sums four interleaved parts
- * of k.
+ * of k. Every vector stays inside the loop that makes it: no method here takes or returns one, so
+ * the JIT never has to box a vector whatever it decides to inline (a helper returning vectors made
+ * the loop ten times slower once other code had shaped the inlining).
  */
 final class RowTimesMatrix {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -26,92 +28,91 @@ final class RowTimesMatrix {
    */
   static void multiply(double[] x, int xOffset, double[] w, int wOffset, int rowStride, int k,
       int n, double[] y, int yOffset, boolean accumulate) {
-    Operands o = new Operands(x, xOffset, w, wOffset, rowStride, k, y, yOffset, accumulate);
     int j = 0;
     for (; j + 4 * LANES <= n; j += 4 * LANES) {
-      fourVectors(o, j);
+      fourVectors(x, xOffset, w, wOffset + j, rowStride, k, y, yOffset + j, accumulate);
     }
     for (; j + LANES <= n; j += LANES) {
-      oneVector(o, j);
+      oneVector(x, xOffset, w, wOffset + j, rowStride, k, y, yOffset + j, accumulate);
     }
     for (; j < n; j++) {
-      oneColumn(o, j);
+      oneColumn(x, xOffset, w, wOffset + j, rowStride, k, y, yOffset + j, accumulate);
     }
   }
 
-  /** One product's arrays, offsets and sizes. */
-  private record Operands(double[] x, int xOffset, double[] w, int wOffset, int rowStride, int k,
-      double[] y, int yOffset, boolean accumulate) {
-
-    DoubleVector start(int j) {
-      return accumulate
-          ? DoubleVector.fromArray(SPECIES, y, yOffset + j)
-          : DoubleVector.zero(SPECIES);
+  /** Columns {@code w[at..at+4·LANES)} of every row into {@code y[out..out+4·LANES)}. */
+  private static void fourVectors(double[] x, int xOffset, double[] w, int at, int rowStride,
+      int k, double[] y, int out, boolean accumulate) {
+    DoubleVector a0 = DoubleVector.zero(SPECIES);
+    DoubleVector a1 = DoubleVector.zero(SPECIES);
+    DoubleVector a2 = DoubleVector.zero(SPECIES);
+    DoubleVector a3 = DoubleVector.zero(SPECIES);
+    for (int p = 0, row = at; p < k; p++, row += rowStride) {
+      DoubleVector xp = DoubleVector.broadcast(SPECIES, x[xOffset + p]);
+      a0 = xp.fma(DoubleVector.fromArray(SPECIES, w, row), a0);
+      a1 = xp.fma(DoubleVector.fromArray(SPECIES, w, row + LANES), a1);
+      a2 = xp.fma(DoubleVector.fromArray(SPECIES, w, row + 2 * LANES), a2);
+      a3 = xp.fma(DoubleVector.fromArray(SPECIES, w, row + 3 * LANES), a3);
     }
-
-    DoubleVector x(int p) {
-      return DoubleVector.broadcast(SPECIES, x[xOffset + p]);
+    if (accumulate) {
+      a0 = a0.add(DoubleVector.fromArray(SPECIES, y, out));
+      a1 = a1.add(DoubleVector.fromArray(SPECIES, y, out + LANES));
+      a2 = a2.add(DoubleVector.fromArray(SPECIES, y, out + 2 * LANES));
+      a3 = a3.add(DoubleVector.fromArray(SPECIES, y, out + 3 * LANES));
     }
-
-    DoubleVector w(int p, int j) {
-      return DoubleVector.fromArray(SPECIES, w, wOffset + p * rowStride + j);
-    }
+    a0.intoArray(y, out);
+    a1.intoArray(y, out + LANES);
+    a2.intoArray(y, out + 2 * LANES);
+    a3.intoArray(y, out + 3 * LANES);
   }
 
-  private static void fourVectors(Operands o, int j) {
-    DoubleVector a0 = o.start(j);
-    DoubleVector a1 = o.start(j + LANES);
-    DoubleVector a2 = o.start(j + 2 * LANES);
-    DoubleVector a3 = o.start(j + 3 * LANES);
-    for (int p = 0; p < o.k; p++) {
-      DoubleVector xp = o.x(p);
-      a0 = xp.fma(o.w(p, j), a0);
-      a1 = xp.fma(o.w(p, j + LANES), a1);
-      a2 = xp.fma(o.w(p, j + 2 * LANES), a2);
-      a3 = xp.fma(o.w(p, j + 3 * LANES), a3);
-    }
-    a0.intoArray(o.y, o.yOffset + j);
-    a1.intoArray(o.y, o.yOffset + j + LANES);
-    a2.intoArray(o.y, o.yOffset + j + 2 * LANES);
-    a3.intoArray(o.y, o.yOffset + j + 3 * LANES);
-  }
-
-  private static void oneVector(Operands o, int j) {
-    DoubleVector a0 = o.start(j);
+  /** Columns {@code w[at..at+LANES)} of every row into {@code y[out..out+LANES)}. */
+  private static void oneVector(double[] x, int xOffset, double[] w, int at, int rowStride,
+      int k, double[] y, int out, boolean accumulate) {
+    DoubleVector a0 = DoubleVector.zero(SPECIES);
     DoubleVector a1 = DoubleVector.zero(SPECIES);
     DoubleVector a2 = DoubleVector.zero(SPECIES);
     DoubleVector a3 = DoubleVector.zero(SPECIES);
     int p = 0;
-    for (; p + 4 <= o.k; p += 4) {
-      a0 = o.x(p).fma(o.w(p, j), a0);
-      a1 = o.x(p + 1).fma(o.w(p + 1, j), a1);
-      a2 = o.x(p + 2).fma(o.w(p + 2, j), a2);
-      a3 = o.x(p + 3).fma(o.w(p + 3, j), a3);
+    for (int row = at; p + 4 <= k; p += 4, row += 4 * rowStride) {
+      a0 = DoubleVector.broadcast(SPECIES, x[xOffset + p])
+          .fma(DoubleVector.fromArray(SPECIES, w, row), a0);
+      a1 = DoubleVector.broadcast(SPECIES, x[xOffset + p + 1])
+          .fma(DoubleVector.fromArray(SPECIES, w, row + rowStride), a1);
+      a2 = DoubleVector.broadcast(SPECIES, x[xOffset + p + 2])
+          .fma(DoubleVector.fromArray(SPECIES, w, row + 2 * rowStride), a2);
+      a3 = DoubleVector.broadcast(SPECIES, x[xOffset + p + 3])
+          .fma(DoubleVector.fromArray(SPECIES, w, row + 3 * rowStride), a3);
     }
-    for (; p < o.k; p++) {
-      a0 = o.x(p).fma(o.w(p, j), a0);
+    for (; p < k; p++) {
+      a0 = DoubleVector.broadcast(SPECIES, x[xOffset + p])
+          .fma(DoubleVector.fromArray(SPECIES, w, at + p * rowStride), a0);
     }
-    a0.add(a1).add(a2.add(a3)).intoArray(o.y, o.yOffset + j);
+    DoubleVector sum = a0.add(a1).add(a2.add(a3));
+    if (accumulate) {
+      sum = sum.add(DoubleVector.fromArray(SPECIES, y, out));
+    }
+    sum.intoArray(y, out);
   }
 
-  private static void oneColumn(Operands o, int j) {
-    double[] x = o.x;
-    double[] w = o.w;
-    int at = o.wOffset + j;
-    double s0 = o.accumulate ? o.y[o.yOffset + j] : 0;
+  /** Column {@code at} of every row into {@code y[out]}. */
+  private static void oneColumn(double[] x, int xOffset, double[] w, int at, int rowStride,
+      int k, double[] y, int out, boolean accumulate) {
+    double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
     int p = 0;
-    for (; p + 4 <= o.k; p += 4, at += 4 * o.rowStride) {
-      s0 = Math.fma(x[o.xOffset + p], w[at], s0);
-      s1 = Math.fma(x[o.xOffset + p + 1], w[at + o.rowStride], s1);
-      s2 = Math.fma(x[o.xOffset + p + 2], w[at + 2 * o.rowStride], s2);
-      s3 = Math.fma(x[o.xOffset + p + 3], w[at + 3 * o.rowStride], s3);
+    for (; p + 4 <= k; p += 4, at += 4 * rowStride) {
+      s0 = Math.fma(x[xOffset + p], w[at], s0);
+      s1 = Math.fma(x[xOffset + p + 1], w[at + rowStride], s1);
+      s2 = Math.fma(x[xOffset + p + 2], w[at + 2 * rowStride], s2);
+      s3 = Math.fma(x[xOffset + p + 3], w[at + 3 * rowStride], s3);
     }
-    for (; p < o.k; p++, at += o.rowStride) {
-      s0 = Math.fma(x[o.xOffset + p], w[at], s0);
+    for (; p < k; p++, at += rowStride) {
+      s0 = Math.fma(x[xOffset + p], w[at], s0);
     }
-    o.y[o.yOffset + j] = (s0 + s1) + (s2 + s3);
+    double sum = (s0 + s1) + (s2 + s3);
+    y[out] = accumulate ? y[out] + sum : sum;
   }
 }
