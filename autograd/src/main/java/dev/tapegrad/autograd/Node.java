@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class Node {
   private final Tape tape;
   private final int index;
+  private final long sequence;
   private final String op;
   private final ImmutableList<Tensor> inputs;
   private final Tensor output;
@@ -24,6 +25,7 @@ public final class Node {
   Node(
       Tape tape,
       int index,
+      long sequence,
       String op,
       ImmutableList<Tensor> inputs,
       Tensor output,
@@ -33,6 +35,7 @@ public final class Node {
       BackwardRule backward) {
     this.tape = tape;
     this.index = index;
+    this.sequence = sequence;
     this.op = op;
     this.inputs = inputs;
     this.output = output;
@@ -73,6 +76,15 @@ public final class Node {
   /** Position on the tape (recording order). */
   public int index() {
     return index;
+  }
+
+  /**
+   * Position among all nodes recorded by this program, on any tape: a node's inputs were always
+   * made by nodes with smaller numbers, so a backward pass that crosses tapes can still walk them
+   * in reverse order.
+   */
+  long sequence() {
+    return sequence;
   }
 
   public Tape tape() {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,29 +30,33 @@ final class Recycler {
    * Marks and gives back what {@code tape} may recycle; see the class comment. {@code unrecorded}
    * are the results an {@link Tape#inference} tape computed without recording them.
    */
-  static void recycle(Tape tape, List<Node> nodes, Collection<Tensor> gradients,
+  static void recycle(Tape tape, List<Node> nodes, Map<Tensor, Tensor> gradients,
       Collection<Tensor> unrecorded, Collection<Tensor> kept) {
     Recycler recycler = new Recycler(tape, kept);
     for (Node node : nodes) {
       for (Tensor input : node.inputs()) {
-        if (!recycler.producedHere(input)) {
-          recycler.protect(input);
-          if (input.grad() != null) {
-            recycler.protect(input.grad());
-          }
-        }
+        recycler.protectIfForeign(input);
       }
     }
+    // a backward pass that crossed into another tape reached leaves that are no input here
+    gradients.keySet().forEach(recycler::protectIfForeign);
     for (Node node : nodes) {
       node.release();
       recycler.giveBack(node.output());
     }
-    gradients.forEach(recycler::giveBack);
+    gradients.values().forEach(recycler::giveBack);
     unrecorded.forEach(recycler::giveBack);
   }
 
-  private boolean producedHere(Tensor t) {
-    return t.creator() != null && t.creator().tape() == tape;
+  /** Protects a value this tape did not produce, and its accumulated gradient. */
+  private void protectIfForeign(Tensor t) {
+    if (t.creator() != null && t.creator().tape() == tape) {
+      return;
+    }
+    protect(t);
+    if (t.grad() != null) {
+      protect(t.grad());
+    }
   }
 
   private void protect(Tensor t) {

@@ -1,9 +1,5 @@
 package dev.tapegrad.autograd;
 
-import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The array behind a tensor, shared by the tensor and its views ({@code reshape}, {@code detach}).
  * A tape closed with {@link Tape#recycling()} hands the array back to the thread's pool and marks
@@ -13,13 +9,10 @@ import java.util.List;
  * place, so that they copy their rows out before anyone may write into it.
  */
 final class Storage {
-  private static final int FIRST_PRUNE = 32;
-
   private final double[] array;
   private volatile boolean recycled;
   /** Guarded by {@code this}; read once without the lock as a fast path (null: nothing to do). */
-  private volatile List<WeakReference<Tensor>> unreadSlices;
-  private int pruneAt = FIRST_PRUNE;
+  private volatile WeakList<Tensor> unreadSlices;
 
   Storage(double[] array) {
     this.array = array;
@@ -51,16 +44,9 @@ final class Storage {
    */
   synchronized void addUnreadSlice(Tensor slice) {
     if (unreadSlices == null) {
-      unreadSlices = new ArrayList<>();
+      unreadSlices = new WeakList<>(Tensor::isUnreadSlice);
     }
-    if (unreadSlices.size() >= pruneAt) {
-      unreadSlices.removeIf(ref -> {
-        Tensor kept = ref.get();
-        return kept == null || !kept.isUnreadSlice();
-      });
-      pruneAt = Math.max(FIRST_PRUNE, 2 * unreadSlices.size());
-    }
-    unreadSlices.add(new WeakReference<>(slice));
+    unreadSlices.add(slice);
   }
 
   /**
@@ -75,14 +61,10 @@ final class Storage {
       if (unreadSlices == null) {
         return;
       }
-      for (WeakReference<Tensor> ref : unreadSlices) {
-        Tensor slice = ref.get();
-        if (slice != null) {
-          slice.copyRowsOut(this);
-        }
+      for (Tensor slice : unreadSlices.live()) {
+        slice.copyRowsOut(this);
       }
       unreadSlices = null;
-      pruneAt = FIRST_PRUNE;
     }
   }
 }

@@ -2,13 +2,16 @@ package dev.tapegrad.autograd;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A dynamic tape: while open (try-with-resources) on its thread, every op whose inputs need a
@@ -35,12 +38,17 @@ import java.util.Map;
  *   <li>A backward pass frees each node's saved tensors unless {@link GradOption#RETAIN_GRAPH} or
  *       {@link GradOption#CREATE_GRAPH} is given; walking a freed node again is an error.
  *   <li>A tape belongs to the thread that opened it. Tapes nest; the innermost one records.
+ *   <li>A value recorded on another tape (an outer one, or one already closed) is followed there
+ *       by a backward pass, as PyTorch follows its one graph; a value whose tape was closed with
+ *       {@link #recycling()} no longer has what its backward needs, and reaching it is an error.
  *   <li>A tape opened with {@link #recycling()} gives its values' arrays back to the thread's pool
  *       when it closes; reading one of them afterwards throws.
  * </ul>
  */
 public final class Tape implements AutoCloseable {
   private static final ThreadLocal<Tape> CURRENT = new ThreadLocal<>();
+  /** Numbers every node in recording order, across tapes and threads ({@link Node#sequence}). */
+  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final Tape outer;
   private final Thread owner = Thread.currentThread();
@@ -52,7 +60,7 @@ public final class Tape implements AutoCloseable {
   private boolean recycling;
   private boolean inference;
   /** An inference tape's results, weakly: one tape around a long loop must not keep them all. */
-  private final List<WeakReference<Tensor>> unrecorded = new ArrayList<>();
+  private final WeakList<Tensor> unrecorded = new WeakList<>(result -> true);
   private final List<Tensor> kept = new ArrayList<>();
   private boolean closed;
 
@@ -100,7 +108,7 @@ public final class Tape implements AutoCloseable {
         return;
       }
     }
-    unrecorded.add(new WeakReference<>(output));
+    unrecorded.add(output);
   }
 
   /** Whether this tape records ops now (it is not paused by {@link #noGrad}). */
@@ -199,7 +207,12 @@ public final class Tape implements AutoCloseable {
 
   /** How many of an inference tape's results are still reachable (for tests). */
   int liveUnrecordedResults() {
-    return (int) unrecorded.stream().filter(ref -> ref.get() != null).count();
+    return unrecorded.live().size();
+  }
+
+  /** How many results an inference tape tracks, collected ones included (for tests). */
+  int trackedUnrecordedResults() {
+    return unrecorded.trackedCount();
   }
 
   /** The recorded nodes in order. */
@@ -292,30 +305,57 @@ public final class Tape implements AutoCloseable {
     }
     gradients.clear();
     gradients.put(output, seed);
+    Tape recordingTape = CURRENT.get();
     if (!createGraph) {
-      paused++;
+      recordingTape.paused++;
     }
     try {
-      for (int i = last == null ? -1 : last.index(); i >= 0; i--) {
-        Node node = nodes.get(i);
-        Tensor g = gradients.get(node.output());
-        if (g != null) {
-          propagate(node, g);
-          if (!retain) {
-            node.release();
-          }
-        }
-      }
+      walkBackward(last, retain);
     } finally {
       if (!createGraph) {
-        paused--;
+        recordingTape.paused--;
       }
     }
     return gradients;
   }
 
+  /**
+   * Applies the backward rules from {@code last} down, latest node first, so every node's output
+   * gradient is complete before it is used. The walk follows inputs into the nodes that made them,
+   * on this tape or another, and visits only nodes the output depends on.
+   */
+  private void walkBackward(Node last, boolean retain) {
+    if (last == null) {
+      return;
+    }
+    PriorityQueue<Node> pending =
+        new PriorityQueue<>(Comparator.comparingLong(Node::sequence).reversed());
+    Set<Node> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+    pending.add(last);
+    queued.add(last);
+    while (!pending.isEmpty()) {
+      Node node = pending.poll();
+      propagate(node, gradients.get(node.output()));
+      if (!retain) {
+        node.release();
+      }
+      for (Tensor input : node.inputs()) {
+        Node creator = input.creator();
+        if (creator != null && gradients.containsKey(input) && queued.add(creator)) {
+          pending.add(creator);
+        }
+      }
+    }
+  }
+
   private void propagate(Node node, Tensor gradOutput) {
     BackwardRule rule = node.backward();
+    if (rule == null && node.tape() != this && node.tape().recycling && node.tape().closed) {
+      throw new IllegalStateException(
+          "backward through " + node.describe() + ": it was recorded on a tape closed with"
+              + " recycling(), which freed what its backward needs; compute it on this tape, or"
+              + " use detach() to treat it as a constant");
+    }
     if (rule == null) {
       throw new IllegalStateException(
           "backward through " + node.describe() + " a second time: its saved tensors were freed"
@@ -348,7 +388,17 @@ public final class Tape implements AutoCloseable {
       BackwardRule rule) {
     checkOpen(op);
     Node node =
-        new Node(this, nodes.size(), op, inputs, output, scope, attributes, expansion, rule);
+        new Node(
+            this,
+            nodes.size(),
+            SEQUENCE.getAndIncrement(),
+            op,
+            inputs,
+            output,
+            scope,
+            attributes,
+            expansion,
+            rule);
     if (detectAnomalies && !output.isFinite()) {
       throw new AnomalyException(
           "forward of " + node.describe() + " produced a non-finite value", node);
@@ -386,14 +436,7 @@ public final class Tape implements AutoCloseable {
       CURRENT.set(outer);
     }
     if (recycling) {
-      List<Tensor> results = new ArrayList<>(unrecorded.size());
-      for (WeakReference<Tensor> ref : unrecorded) {
-        Tensor result = ref.get();
-        if (result != null) {
-          results.add(result);
-        }
-      }
-      Recycler.recycle(this, nodes, gradients.values(), results, kept);
+      Recycler.recycle(this, nodes, gradients, unrecorded.live(), kept);
     }
   }
 

@@ -286,6 +286,32 @@ class TapeTest {
   }
 
   @Test
+  void powZeroHasAZeroGradientEvenAtZero() {
+    Tensor x = Tensor.vector(0, 2, -3).requiresGrad();
+    try (Tape tape = Tape.record()) {
+      tape.backward(x.pow(0).sum()); // d/dx x⁰ = 0 everywhere, as in PyTorch (not 0·∞ at 0)
+    }
+    assertArrayEquals(new double[] {0, 0, 0}, x.grad().data(), 0);
+  }
+
+  @Test
+  void oneInferenceTapeAroundALongLoopTracksOnlyWhatIsAlive() {
+    Tensor w = Tensor.vector(1, 2, 3).requiresGrad();
+    try (Tape tape = Tape.inference()) {
+      int tracked = 0;
+      for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < 5_000; i++) {
+          w.mul(i).exp(); // two results per iteration, dropped at once
+        }
+        System.gc();
+        tracked = Math.max(tracked, tape.trackedUnrecordedResults());
+      }
+      // 200,000 results made; without pruning all would still be tracked
+      assertTrue(tracked <= 4 * 2 * 5_000, "tracked " + tracked);
+    }
+  }
+
+  @Test
   void backwardOfAnOutputThatNeedsNoGradientIsAnError() {
     try (Tape tape = Tape.record()) {
       Tensor y = Tensor.scalar(1).exp();

@@ -129,6 +129,21 @@ class TensorTest {
   }
 
   @Test
+  void maxAndArgmaxOverAnEmptyAxisAreErrorsNotZero() {
+    Tensor empty = Tensor.zeros(3, 0);
+    assertEquals(
+        "argmax: axis 1 of shape (3,0) is empty",
+        assertThrows(IllegalArgumentException.class, () -> empty.argmax(1)).getMessage());
+    assertEquals(
+        "max: axis -1 of shape (3,0) is empty",
+        assertThrows(IllegalArgumentException.class, () -> empty.max(-1)).getMessage());
+    assertEquals(
+        "max: axis 0 of shape (0,) is empty",
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0).max()).getMessage());
+    assertArrayEquals(new int[] {0}, empty.argmax(0).shape(), "three empty slices along axis 0");
+  }
+
+  @Test
   void selectSliceAndRows() {
     Tensor x = Tensor.arange(6).reshape(3, 2);
     assertArrayEquals(new double[] {1, 2, 5}, x.select(new int[] {1, 0, 1}).data());

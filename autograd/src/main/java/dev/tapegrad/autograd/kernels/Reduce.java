@@ -79,11 +79,14 @@ public final class Reduce {
    */
   public static double[] max(double[] x, int[] shape, int axis, int[] argmax) {
     int n = shape[axis];
+    int outer = 1;
+    for (int i = 0; i < axis; i++) {
+      outer *= shape[i];
+    }
     int inner = 1;
     for (int i = axis + 1; i < shape.length; i++) {
       inner *= shape[i];
     }
-    int outer = n == 0 ? 0 : x.length / (n * inner);
     double[] out = new double[outer * inner];
     for (int o = 0; o < outer; o++) {
       int base = o * n * inner;

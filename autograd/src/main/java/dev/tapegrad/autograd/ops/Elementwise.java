@@ -17,13 +17,17 @@ public final class Elementwise {
         .record(like(x, UnaryOp.NEG.apply(x.data())), gy -> new Tensor[] {gy.neg()});
   }
 
-  /** {@code x^p}; backward {@code p·x^(p-1)}. */
+  /**
+   * {@code x^p}; backward {@code p·x^(p-1)}, and exactly zero for {@code p = 0} (as in PyTorch),
+   * where the formula would give {@code 0·∞ = NaN} at {@code x = 0}.
+   */
   public static Tensor pow(Tensor x, double p) {
     return Op.named("pow")
         .attribute("exponent", p)
         .inputs(x)
         .record(
-            like(x, UnaryOp.pow(x.data(), p)), gy -> new Tensor[] {gy.mul(x.pow(p - 1).mul(p))});
+            like(x, UnaryOp.pow(x.data(), p)),
+            gy -> new Tensor[] {p == 0 ? gy.mul(0) : gy.mul(x.pow(p - 1).mul(p))});
   }
 
   /** Backward {@code gy·exp(x)}, reusing the output. */

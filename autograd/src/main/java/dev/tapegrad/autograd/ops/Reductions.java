@@ -43,7 +43,7 @@ public final class Reductions {
   /** Max along {@code axis}; backward sends each gradient to the first maximum of its slice. */
   public static Tensor max(Tensor x, int axis, boolean keepDims) {
     int[] shape = x.shape();
-    int a = Shape.axis("max", axis, shape.length);
+    int a = nonEmptyAxis("max", shape, axis);
     boolean[] mask = new boolean[shape.length];
     mask[a] = true;
     int[] kept = Shape.reduced(shape, mask, true);
@@ -59,7 +59,7 @@ public final class Reductions {
   /** Index of the first maximum along {@code axis}, as a tensor of doubles. */
   public static Tensor argmax(Tensor x, int axis) {
     int[] shape = x.shape();
-    int a = Shape.axis("argmax", axis, shape.length);
+    int a = nonEmptyAxis("argmax", shape, axis);
     boolean[] mask = new boolean[shape.length];
     mask[a] = true;
     int[] argmax = new int[Shape.size(Shape.reduced(shape, mask, true))];
@@ -69,6 +69,16 @@ public final class Reductions {
       out[i] = argmax[i];
     }
     return Tensor.wrap(out, Shape.reduced(shape, mask, false));
+  }
+
+  /** The axis index, checked: a maximum over no values has no answer (NumPy raises too). */
+  private static int nonEmptyAxis(String op, int[] shape, int axis) {
+    int a = Shape.axis(op, axis, shape.length);
+    if (shape[a] == 0) {
+      throw new IllegalArgumentException(
+          op + ": axis " + axis + " of shape " + Shape.format(shape) + " is empty");
+    }
+    return a;
   }
 
   /** A constant 0/1 tensor of {@code shape} with a 1 at each slice's argmax. */
