@@ -11,7 +11,7 @@ Modes:
   run [ids...]    time workloads here and print medians (--quick for a short pass)
   check           compare every network's backprop gradients with numerical ones
 
-Only Python 3 and NumPy are needed. Workload ids match dev.tapegrad.examples.bench.Workload.
+Only Python 3 and NumPy are needed. Workload ids match dev.tapegrad.bench.Workload.
 """
 
 import sys

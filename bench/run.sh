@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark command (docs/benchmarks.md): builds the examples module with the bench profile
-# (and the djl profile with --djl), then runs dev.tapegrad.examples.bench.BenchmarkRunner, which
-# times tapegrad, the NumPy reference and DJL on the same workloads and prints Markdown tables.
+# The benchmark command (docs/benchmarks.md): builds the bench module (and the modules it needs)
+# with the bench profile (and the djl profile with --djl), then runs
+# dev.tapegrad.bench.BenchmarkRunner, which times tapegrad, the NumPy reference and DJL on the
+# same workloads and prints Markdown tables.
 #
 #   bench/run.sh --help                  every option
 #   bench/run.sh                         the comparison (about 5 minutes)
@@ -27,11 +28,11 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-mvn -q -B -DskipTests -pl examples -am -P"$profiles" process-classes >&2
+mvn -q -B -DskipTests -pl bench -am -P"$profiles" process-classes >&2
 
 # DJL: libtorch comes from the pytorch-native-cpu jar on the class path; offline mode stops DJL
 # from looking for anything to download. The Vector API lets netlib's pure-Java BLAS use SIMD.
 exec java --add-modules jdk.incubator.vector \
   -Dai.djl.offline=true ${jvm_args[@]+"${jvm_args[@]}"} \
-  -cp "examples/target/classes:$(cat examples/target/bench.classpath)" \
-  dev.tapegrad.examples.bench.BenchmarkRunner "${runner_args[@]+"${runner_args[@]}"}"
+  -cp "bench/target/classes:$(cat bench/target/bench.classpath)" \
+  dev.tapegrad.bench.BenchmarkRunner "${runner_args[@]+"${runner_args[@]}"}"
