@@ -24,6 +24,7 @@ public final class BenchmarkRunner {
 
   private BenchmarkRunner() {}
 
+  /** Runs the benchmarks; {@code --jmh} hands the remaining arguments to JMH's command line. */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--jmh")) {
       org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -109,8 +110,8 @@ public final class BenchmarkRunner {
       if (peer.isPresent()) {
         peers.add(peer.get());
       } else if (chosen) {
-        throw new IllegalStateException(
-            "peer " + name + " is not available; for djl build with bench/run.sh --djl (mvn -Pdjl)");
+        throw new IllegalStateException("peer " + name
+            + " is not available; for djl build with bench/run.sh --djl (mvn -Pdjl)");
       } else {
         log.println("bench: peer " + name + " not built; add --djl to bench/run.sh to include it");
       }

@@ -23,6 +23,7 @@ public final class ComparisonTable {
     this.peers = List.copyOf(peers);
   }
 
+  /** Records a peer's samples for a workload. */
   public void add(Workload workload, String peer, Samples samples) {
     results.computeIfAbsent(workload, w -> new LinkedHashMap<>()).put(peer, samples);
   }

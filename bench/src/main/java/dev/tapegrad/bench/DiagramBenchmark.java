@@ -1,10 +1,9 @@
 package dev.tapegrad.bench;
 
-import dev.tapegrad.viz.diagram.Diagram;
-import dev.tapegrad.viz.diagram.DiagramGraph;
-
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.viz.diagram.Diagram;
+import dev.tapegrad.viz.diagram.DiagramGraph;
 import dev.tapegrad.viz.diagram.layout.LayeredLayout;
 import dev.tapegrad.viz.diagram.layout.Layout;
 import dev.tapegrad.viz.diagram.render.DotWriter;
@@ -20,6 +19,8 @@ import java.nio.file.Path;
 public final class DiagramBenchmark {
   private DiagramBenchmark() {}
 
+  /** Builds, lays out and renders the graph three times; {@code args[0]}: links (default 600). */
+  @SuppressWarnings("try") // each open scope names the nodes recorded in it
   public static void main(String[] args) throws Exception {
     int links = args.length > 0 ? Integer.parseInt(args[0]) : 600;
     Tape tape = Tape.record();

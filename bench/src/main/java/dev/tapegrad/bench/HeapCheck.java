@@ -17,8 +17,9 @@ final class HeapCheck {
   static String run(int epochs, int stepsPerEpoch, PrintStream log) {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "### Heap after each epoch (SimpleConvNet Adam, %d steps of batch 100 per epoch, after a full GC)%n%n"
-            + "| epoch | heap in use MB | loss |%n|---|---|---|%n", stepsPerEpoch));
+        "### Heap after each epoch (SimpleConvNet Adam, %d steps of batch 100 per epoch,"
+            + " after a full GC)%n%n| epoch | heap in use MB | loss |%n|---|---|---|%n",
+        stepsPerEpoch));
     try (PreparedStep prepared = new TapegradPeer().prepare(Workload.SIMPLE_CONV_ADAM)) {
       TapegradTrainingStep step = (TapegradTrainingStep) prepared;
       out.append(String.format(Locale.ROOT, "| 0 | %.1f | – |%n", usedAfterGc(memory)));
@@ -28,7 +29,8 @@ final class HeapCheck {
         }
         double used = usedAfterGc(memory);
         log.printf(Locale.ROOT, "heap check: epoch %d, %.1f MB in use%n", epoch, used);
-        out.append(String.format(Locale.ROOT, "| %d | %.1f | %.4f |%n", epoch, used, step.lastLoss()));
+        out.append(
+            String.format(Locale.ROOT, "| %d | %.1f | %.4f |%n", epoch, used, step.lastLoss()));
       }
     }
     return out.toString();

@@ -16,9 +16,8 @@ final class MachineInfo {
   /** A Markdown bullet list describing this machine and JVM now. */
   static String describe() {
     StringBuilder out = new StringBuilder();
-    out.append("- date: ")
-        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16))
-        .append(" UTC\n");
+    String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    out.append("- date: ").append(now, 0, 16).append(" UTC\n");
     out.append("- machine: ").append(cpuModel()).append(", ")
         .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average at start ")
         .append(loadAverage()).append('\n');

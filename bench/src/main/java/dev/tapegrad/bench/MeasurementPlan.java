@@ -41,6 +41,7 @@ public record MeasurementPlan(
 
   /** The plan as the arguments of the NumPy reference's {@code measure} command. */
   String asArguments() {
-    return warmupSeconds + " " + minWarmup + " " + measureSeconds + " " + minSamples + " " + maxSamples;
+    return warmupSeconds + " " + minWarmup + " " + measureSeconds + " " + minSamples + " "
+        + maxSamples;
   }
 }

@@ -78,7 +78,8 @@ public final class NumpyPeer implements Peer {
     String[] words = reply.trim().split("\\s+");
     if (words.length >= 3 && words[0].equals("samples") && words[1].equals(workload.id())) {
       try {
-        return new Samples(Arrays.stream(words, 2, words.length).mapToDouble(Double::parseDouble).toArray());
+        return new Samples(
+            Arrays.stream(words, 2, words.length).mapToDouble(Double::parseDouble).toArray());
       } catch (IllegalArgumentException e) {
         throw new IOException("bad samples from the NumPy reference: " + reply, e);
       }

@@ -49,8 +49,10 @@ public record RunnerOptions(
         --numpy-script P    default bench/numpy_reference.py
         --kernels           also run the JMH kernel benchmarks (GEMM, im2col, pooling, ...)
         --gc                also run JMH's gc profiler on the training steps: bytes per step
-        --heap              also check that the heap stays flat over 10 epochs of SimpleConvNet steps
-        --profile ID        sample (JFR) where tapegrad's time goes in one workload, print top methods
+        --heap              also check that the heap stays flat over 10 epochs of SimpleConvNet
+                            steps
+        --profile ID        sample (JFR) where tapegrad's time goes in one workload, print the top
+                            methods
         --help              this text
       """.formatted(Workload.ids(List.of(Workload.values())));
 
@@ -92,8 +94,8 @@ public record RunnerOptions(
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'; see --help");
       }
     }
-    return new RunnerOptions(
-        help, quick, workloads, peers, peersChosen, pureJava, python, script, kernels, gc, heap, profile);
+    return new RunnerOptions(help, quick, workloads, peers, peersChosen, pureJava, python, script,
+        kernels, gc, heap, profile);
   }
 
   /** The measurement plan of the comparison. */
@@ -122,7 +124,8 @@ public record RunnerOptions(
     return switch (mode) {
       case "native" -> false;
       case "java" -> true;
-      default -> throw new IllegalArgumentException("--blas must be native or java, got '" + mode + "'");
+      default ->
+          throw new IllegalArgumentException("--blas must be native or java, got '" + mode + "'");
     };
   }
 }

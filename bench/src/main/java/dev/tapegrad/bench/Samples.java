@@ -17,6 +17,7 @@ public record Samples(double[] millis) {
     millis = millis.clone();
   }
 
+  /** The number of timed repetitions. */
   public int count() {
     return millis.length;
   }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -56,7 +57,8 @@ final class SamplingProfile {
           || !thread.equals(e.getThread("sampledThread").getJavaName())) {
         continue;
       }
-      List<String> stack = e.getStackTrace().getFrames().stream().map(SamplingProfile::name).toList();
+      List<String> stack =
+          e.getStackTrace().getFrames().stream().map(SamplingProfile::name).toList();
       if (stack.isEmpty()) {
         continue;
       }
@@ -65,8 +67,10 @@ final class SamplingProfile {
       byOp.merge(phase(stack) + " | " + op(stack) + " | " + kernel(stack), 1, Integer::sum);
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "### Where tapegrad's time goes: %s (%d samples of this thread)%n%n", workload.id(), samples));
-    table(out, "phase | op (outermost tapegrad op on the stack) | kernel (innermost)", byOp, samples);
+        "### Where tapegrad's time goes: %s (%d samples of this thread)%n%n",
+        workload.id(), samples));
+    table(out, "phase | op (outermost tapegrad op on the stack) | kernel (innermost)",
+        byOp, samples);
     table(out, "method on top of the stack (self time)", self, samples);
     return out.toString();
   }
@@ -76,7 +80,8 @@ final class SamplingProfile {
     if (stack.contains("dev.tapegrad.autograd.Tape.backward")) {
       return "backward";
     }
-    return stack.stream().anyMatch(f -> f.startsWith("dev.tapegrad.layers.optim.")) ? "update" : "forward";
+    boolean optimizer = stack.stream().anyMatch(f -> f.startsWith("dev.tapegrad.layers.optim."));
+    return optimizer ? "update" : "forward";
   }
 
   /**
@@ -86,8 +91,9 @@ final class SamplingProfile {
   private static String op(List<String> stack) {
     for (int i = stack.size() - 1; i >= 0; i--) {
       String f = stack.get(i);
-      if ((f.startsWith("dev.tapegrad.autograd.ops.") || f.startsWith("dev.tapegrad.layers.functional."))
-          && !f.contains("$$Lambda")) {
+      boolean engineOp = f.startsWith("dev.tapegrad.autograd.ops.")
+          || f.startsWith("dev.tapegrad.layers.functional.");
+      if (engineOp && !f.contains("$$Lambda")) {
         return shortName(f);
       }
     }
@@ -118,24 +124,25 @@ final class SamplingProfile {
     return enumConstantName(type).orElse(type.substring(type.lastIndexOf('.') + 1)) + "." + method;
   }
 
-  private static java.util.Optional<String> enumConstantName(String type) {
+  private static Optional<String> enumConstantName(String type) {
     try {
       Class<?> body = Class.forName(type, false, SamplingProfile.class.getClassLoader());
       Class<?> parent = body.getSuperclass();
       if (body.isAnonymousClass() && parent != null && parent.isEnum()) {
         for (Object constant : parent.getEnumConstants()) {
           if (constant.getClass() == body) {
-            return java.util.Optional.of(parent.getSimpleName() + "." + constant);
+            return Optional.of(parent.getSimpleName() + "." + constant);
           }
         }
       }
     } catch (ClassNotFoundException | LinkageError e) {
       // a hidden or unloadable class: keep its name
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
-  private static void table(StringBuilder out, String title, Map<String, Integer> counts, int samples) {
+  private static void table(
+      StringBuilder out, String title, Map<String, Integer> counts, int samples) {
     out.append("| ").append(title).append(" | share |\n|")
         .append("---|".repeat(title.split("\\|").length + 1)).append('\n');
     counts.entrySet().stream()

@@ -30,6 +30,7 @@ public final class TapegradInference implements PreparedStep {
   }
 
   @Override
+  @SuppressWarnings("try") // the open tape collects each batch's results; no need to name it
   public void run() {
     int correct = 0;
     for (int start = 0; start < labels.length; start += batchSize) {

@@ -13,13 +13,18 @@ import java.util.stream.Collectors;
 public enum Workload {
   TWO_LAYER_SGD("two-layer-sgd", "TwoLayerNet 784-50-10 ReLU, SGD lr 0.1, batch 100"),
   MLP_ADAM("mlp-adam", "MultiLayerNet 784-100x4-10 ReLU (He init), Adam, batch 100"),
-  SIMPLE_CONV_ADAM("simple-conv-adam", "SimpleConvNet (30 5x5 filters, pool, 100, 10), Adam, batch 100"),
-  DEEP_CONV_ADAM("deep-conv-adam", "DeepConvNet (6 conv 3x3, 3 pools, 50, 10, dropout), Adam, batch 100"),
+  SIMPLE_CONV_ADAM(
+      "simple-conv-adam", "SimpleConvNet (30 5x5 filters, pool, 100, 10), Adam, batch 100"),
+  DEEP_CONV_ADAM(
+      "deep-conv-adam", "DeepConvNet (6 conv 3x3, 3 pools, 50, 10, dropout), Adam, batch 100"),
   INFER_BATCH_100("infer-b100", "784-50-100-10 sigmoid + softmax, 10,000 images in batches of 100"),
   INFER_BATCH_1("infer-b1", "784-50-100-10 sigmoid + softmax, 10,000 images one at a time"),
-  GEMM_100_784_50("gemm-100x784x50", "C = A·B, m 100, k 784, n 50 (TwoLayerNet Affine1)", 100, 784, 50),
-  GEMM_100_4320_100("gemm-100x4320x100", "C = A·B, m 100, k 4320, n 100 (SimpleConvNet Affine1)", 100, 4320, 100),
-  GEMM_57600_25_30("gemm-57600x25x30", "C = A·B, m 57600, k 25, n 30 (SimpleConvNet Conv1)", 57600, 25, 30),
+  GEMM_100_784_50(
+      "gemm-100x784x50", "C = A·B, m 100, k 784, n 50 (TwoLayerNet Affine1)", 100, 784, 50),
+  GEMM_100_4320_100("gemm-100x4320x100",
+      "C = A·B, m 100, k 4320, n 100 (SimpleConvNet Affine1)", 100, 4320, 100),
+  GEMM_57600_25_30("gemm-57600x25x30",
+      "C = A·B, m 57600, k 25, n 30 (SimpleConvNet Conv1)", 57600, 25, 30),
   GEMM_1024("gemm-1024", "C = A·B, m = k = n = 1024", 1024, 1024, 1024);
 
   /** Images per inference pass, as in the book's chapter 3 test set. */
@@ -50,6 +55,7 @@ public enum Workload {
     return id;
   }
 
+  /** What the workload runs, in one line. */
   public String description() {
     return description;
   }
@@ -79,7 +85,8 @@ public enum Workload {
         return w;
       }
     }
-    throw new IllegalArgumentException("unknown workload '" + id + "'; known: " + ids(List.of(values())));
+    throw new IllegalArgumentException(
+        "unknown workload '" + id + "'; known: " + ids(List.of(values())));
   }
 
   /** Comma-separated ids, for messages and help. */

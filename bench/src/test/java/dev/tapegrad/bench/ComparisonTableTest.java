@@ -25,7 +25,8 @@ class ComparisonTableTest {
     String out = table.render(Target.forBlas(true).stream()
         .filter(t -> t.workload() == Workload.SIMPLE_CONV_ADAM).toList());
 
-    assertTrue(out.contains("| simple-conv-adam | 20.0 ±3% | 80.0 ±1% | 40.0 ±0% | 0.25 | 0.50 |"), out);
+    assertTrue(
+        out.contains("| simple-conv-adam | 20.0 ±3% | 80.0 ±1% | 40.0 ±0% | 0.25 | 0.50 |"), out);
     assertTrue(out.contains("| gemm-1024 | 21.5 ±0% | 20.0 ±0% | failed | 1.07 | – |"), out);
     assertTrue(out.contains("djl on gemm-1024 failed: no engine"), out);
     assertTrue(out.contains("| gemm-1024 | 100.0 | 107.4 | – |"), out);
@@ -36,7 +37,8 @@ class ComparisonTableTest {
   @Test
   void aTargetAgainstTheFasterPeerUsesTheSmallerMedian() {
     Target t = new Target(Workload.TWO_LAYER_SGD, Target.Reference.FASTER_PEER, 0.9);
-    assertEquals(OptionalDouble.of(0.5), t.ratio(Map.of("tapegrad", 1.0, "numpy", 2.0, "djl", 4.0)));
+    assertEquals(
+        OptionalDouble.of(0.5), t.ratio(Map.of("tapegrad", 1.0, "numpy", 2.0, "djl", 4.0)));
     assertEquals(OptionalDouble.of(0.25), t.ratio(Map.of("tapegrad", 1.0, "djl", 4.0)));
     assertEquals(OptionalDouble.empty(), t.ratio(Map.of("tapegrad", 1.0)));
     assertEquals(OptionalDouble.empty(), t.ratio(Map.of("numpy", 1.0)));

@@ -32,7 +32,8 @@ class RunnerOptionsTest {
         "--numpy-script", "x.py", "--kernels", "--gc", "--heap", "--profile", "simple-conv-adam");
     assertEquals(List.of(Workload.GEMM_1024, Workload.TWO_LAYER_SGD), o.workloads());
     assertEquals(List.of("tapegrad", "numpy"), o.peers());
-    assertTrue(o.peersChosen() && o.pureJavaBlas() && o.kernels() && o.gcProfile() && o.heapCheck());
+    assertTrue(
+        o.peersChosen() && o.pureJavaBlas() && o.kernels() && o.gcProfile() && o.heapCheck());
     assertEquals(MeasurementPlan.quick(), o.plan());
     assertEquals("/usr/bin/python3", o.python());
     assertEquals(Path.of("x.py"), o.numpyScript());

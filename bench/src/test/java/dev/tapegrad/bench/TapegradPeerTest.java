@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TapegradPeerTest {
   private final TapegradPeer peer = new TapegradPeer();
@@ -34,7 +34,8 @@ class TapegradPeerTest {
     try (PreparedStep prepared = peer.prepare(Workload.DEEP_CONV_ADAM)) {
       TapegradTrainingStep step = (TapegradTrainingStep) prepared;
       step.run();
-      assertTrue(Double.isFinite(step.lastLoss()) && step.lastLoss() > 0, "loss " + step.lastLoss());
+      assertTrue(
+          Double.isFinite(step.lastLoss()) && step.lastLoss() > 0, "loss " + step.lastLoss());
     }
   }
 

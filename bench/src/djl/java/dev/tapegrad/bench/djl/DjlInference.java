@@ -36,7 +36,8 @@ final class DjlInference implements PreparedStep {
         scope.suppressNotUsedWarning();
         NDIndex rows = new NDIndex("{}:{}", start, Math.min(n, start + batchSize));
         NDArray probabilities = model.forward().apply(images.get(rows)).softmax(-1);
-        probabilities.argMax(1).eq(labels.get(rows)).sum().getLong(); // hits, read back like NumPy's
+        // The hit count, read back as NumPy's loop does.
+        probabilities.argMax(1).eq(labels.get(rows)).sum().getLong();
       }
     }
   }

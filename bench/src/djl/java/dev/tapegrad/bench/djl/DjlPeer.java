@@ -24,6 +24,7 @@ public final class DjlPeer extends InProcessPeer {
   private static final String ENGINE = "PyTorch";
   private final NDManager root;
 
+  /** Opens a PyTorch engine manager; public for {@link java.util.ServiceLoader}. */
   public DjlPeer() {
     root = NDManager.newBaseManager(Device.cpu(), ENGINE);
     root.getEngine().setRandomSeed((int) SEED);
@@ -37,8 +38,8 @@ public final class DjlPeer extends InProcessPeer {
   @Override
   public String backend() {
     Engine engine = root.getEngine();
-    return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " " + engine.getVersion()
-        + " (CPU)";
+    return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " "
+        + engine.getVersion() + " (CPU)";
   }
 
   @Override
@@ -73,7 +74,8 @@ public final class DjlPeer extends InProcessPeer {
 
   private static DjlInference inference(NDManager m, int batchSize) {
     DjlModel model = DjlModels.sigmoidInferenceNet(m);
-    NDArray images = m.randomUniform(0, 1, new Shape(Workload.INFERENCE_IMAGES, 784), DataType.FLOAT64);
+    NDArray images =
+        m.randomUniform(0, 1, new Shape(Workload.INFERENCE_IMAGES, 784), DataType.FLOAT64);
     NDArray labels = m.randomInteger(0, 10, new Shape(Workload.INFERENCE_IMAGES), DataType.INT64);
     return new DjlInference(m, model, images, labels, batchSize);
   }

@@ -26,7 +26,8 @@ final class DjlTrainingStep implements PreparedStep {
   private boolean stateCreated;
 
   /** Takes ownership of {@code manager}, which holds the model and the batch. */
-  DjlTrainingStep(NDManager manager, DjlModel model, Optimizer optimizer, NDArray x, NDArray labels) {
+  DjlTrainingStep(
+      NDManager manager, DjlModel model, Optimizer optimizer, NDArray x, NDArray labels) {
     this.manager = manager;
     this.model = model;
     this.optimizer = optimizer;

@@ -6,7 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
-/** {@link Im2col#im2col} and {@link Im2col#col2im} for every convolution and pooling layer shape. */
+/** {@link Im2col#im2col} and {@link Im2col#col2im} for every convolution and pooling shape. */
 public class Im2colBenchmark extends BenchmarkDefaults {
   @Param({"SIMPLE_CONV1", "SIMPLE_POOL1", "DEEP_CONV1", "DEEP_CONV2", "DEEP_CONV4", "DEEP_CONV6"})
   public ConvShape layer;
@@ -24,12 +24,14 @@ public class Im2colBenchmark extends BenchmarkDefaults {
   @Benchmark
   public double[] im2col() {
     ConvShape s = layer;
-    return Im2col.im2col(image, ConvShape.BATCH, s.c, s.h, s.w, s.window, s.window, s.stride, s.pad);
+    return Im2col.im2col(
+        image, ConvShape.BATCH, s.c, s.h, s.w, s.window, s.window, s.stride, s.pad);
   }
 
   @Benchmark
   public double[] col2im() {
     ConvShape s = layer;
-    return Im2col.col2im(columns, ConvShape.BATCH, s.c, s.h, s.w, s.window, s.window, s.stride, s.pad);
+    return Im2col.col2im(
+        columns, ConvShape.BATCH, s.c, s.h, s.w, s.window, s.window, s.stride, s.pad);
   }
 }

@@ -64,7 +64,8 @@ public final class KernelSuite {
         .shouldFailOnError(true);
   }
 
-  private static Collection<RunResult> run(ChainedOptionsBuilder options, String name, PrintStream log)
+  private static Collection<RunResult> run(
+      ChainedOptionsBuilder options, String name, PrintStream log)
       throws RunnerException, IOException {
     Path jmhLog = Files.createTempFile("tapegrad-jmh-" + name + "-", ".log");
     log.println("bench: running JMH " + name + " benchmarks; JMH's log: " + jmhLog);
@@ -77,7 +78,8 @@ public final class KernelSuite {
         : "| benchmark | params | time | GFLOPS |\n|---|---|---|---|\n");
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
-      String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+      int classStart = benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1;
+      String shortName = benchmark.substring(classStart);
       String params = r.getParams().getParamsKeys().stream()
           .map(k -> k + "=" + r.getParams().getParam(k)).collect(Collectors.joining(" "));
       Result<?> primary = r.getPrimaryResult();
