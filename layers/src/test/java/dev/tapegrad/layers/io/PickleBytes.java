@@ -83,9 +83,15 @@ final class PickleBytes {
    * p.memo(0)}).
    */
   PickleBytes float64Array(int length, Consumer<PickleBytes> data) {
+    return float64Array(p -> p.integer(length).op(TUPLE1), data);
+  }
+
+  /** A {@code <f8} array as NumPy pickles it, with its shape tuple written by {@code shape}. */
+  PickleBytes float64Array(Consumer<PickleBytes> shape, Consumer<PickleBytes> data) {
     global("numpy.core.multiarray", "_reconstruct").global("numpy", "ndarray");
     op('K', 0, TUPLE1, 'C', 1, 'b', TUPLE3, REDUCE);
-    op(MARK, 'K', 1).integer(length).op(TUPLE1);
+    op(MARK, 'K', 1);
+    shape.accept(this);
     global("numpy", "dtype").string("f8").op('K', 0, 'K', 1, TUPLE3, REDUCE);
     op(MARK, 'K', 3).string("<").op(NONE, NONE, NONE).integer(-1).integer(-1).op('K', 0, TUPLE);
     op(BUILD, NEWFALSE);
