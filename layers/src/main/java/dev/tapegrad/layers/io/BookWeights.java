@@ -3,7 +3,6 @@ package dev.tapegrad.layers.io;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.Module;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -71,26 +70,17 @@ public final class BookWeights {
   }
 
   private static byte[] readPickle(Path file) throws IOException {
-    long size;
     try {
-      size = Files.size(file);
+      if (Files.size(file) <= MAX_FILE_BYTES) {
+        return Files.readAllBytes(file);
+      }
     } catch (IOException e) {
       throw FileProblem.explained(file, e);
     }
-    if (size > MAX_FILE_BYTES) {
-      throw new CheckpointFormatException(
-          file.toString(),
-          String.format(
-              Locale.ROOT,
-              "%,d bytes is more than a pickle this reader takes (%,d bytes)",
-              size,
-              MAX_FILE_BYTES));
-    }
-    try (InputStream in = FileProblem.openForReading(file)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw FileProblem.explained(file, e);
-    }
+    throw new CheckpointFormatException(
+        file.toString(),
+        String.format(
+            Locale.ROOT, "larger than the %,d bytes a pickle may have here", MAX_FILE_BYTES));
   }
 
   /**
@@ -180,7 +170,8 @@ public final class BookWeights {
    * parameter named {@code *.W} (and {@code *.b}) receives {@code Wk} ({@code bk}). Counts and
    * shapes are checked first; a mismatch names the entry and both shapes and changes nothing.
    */
-  public static void assign(Map<String, Tensor> book, Module network) throws CheckpointFormatException {
+  public static void assign(Map<String, Tensor> book, Module network)
+      throws CheckpointFormatException {
     Map<String, Tensor> targets = new LinkedHashMap<>();
     int weights = 0;
     int biases = 0;

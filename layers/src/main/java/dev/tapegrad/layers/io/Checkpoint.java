@@ -78,7 +78,8 @@ public final class Checkpoint {
     Map<String, Tensor> entries = Npz.read(file);
     Map<String, Tensor> modelEntries = new LinkedHashMap<>();
     Map<String, Tensor> optimizerEntries = new LinkedHashMap<>();
-    entries.forEach((name, t) -> (name.contains("/") ? optimizerEntries : modelEntries).put(name, t));
+    entries.forEach(
+        (name, t) -> (name.contains("/") ? optimizerEntries : modelEntries).put(name, t));
     Map<String, Tensor> state = modelState(model);
     Map<String, int[]> expected = new LinkedHashMap<>();
     state.forEach((name, t) -> expected.put(name, t.shape()));

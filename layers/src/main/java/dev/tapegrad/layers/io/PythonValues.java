@@ -23,7 +23,7 @@ final class PythonValues {
 
   private PythonValues() {}
 
-  /** The Python type name of {@code value}: {@code dict}, {@code int}, {@code numpy.ndarray}, ... */
+  /** The Python type name of {@code value}: {@code dict}, {@code int}, {@code numpy.ndarray}... */
   static String typeName(Object value) {
     if (value == null) {
       return "None";

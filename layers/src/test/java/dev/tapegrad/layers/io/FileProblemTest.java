@@ -33,7 +33,8 @@ class FileProblemTest {
   static Stream<Arguments> exceptions() {
     return Stream.of(
         Arguments.of(new AccessDeniedException("/data/x.npz"), "permission denied"),
-        Arguments.of(new FileNotFoundException("/data/x.npz (Permission denied)"), "permission denied"),
+        Arguments.of(
+            new FileNotFoundException("/data/x.npz (Permission denied)"), "permission denied"),
         Arguments.of(new NoSuchFileException("/data/x.npz"), "no such file"),
         Arguments.of(
             new FileNotFoundException("/data/x.npz (No such file or directory)"), "no such file"),
