@@ -227,6 +227,12 @@ class NpzTest {
   }
 
   @Test
+  void aNameWithALineBreakStaysOnOneLineInTheMessage() throws IOException {
+    Path file = zip("W\n\u2028X.txt", new byte[1], ZipEntry.DEFLATED);
+    assertEquals(file + ", entry 'W\\x0a\\u2028X.txt': not a .npy array", rejection(file));
+  }
+
+  @Test
   void duplicateNamesAreRejected() throws IOException {
     Path file = dir.resolve("dup.npz");
     Map<String, Tensor> arrays = new LinkedHashMap<>();
