@@ -1,14 +1,15 @@
 package dev.tapegrad.layers.data;
 
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.layers.io.FileProblem;
+import dev.tapegrad.layers.io.HeapLimit;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -19,7 +20,14 @@ import java.util.zip.ZipException;
  * checked (two zero bytes, data type {@code 0x08}, the dimension count, non-negative sizes), and
  * the data must be exactly as long as the product of the dimensions: a truncated file, extra bytes
  * after the data and corrupt gzip data are each rejected with an {@link IdxFormatException} that
- * names the file and the problem.
+ * names the file and the problem. Zero images, or dimensions of size zero, are a valid empty file.
+ *
+ * <p>Nothing is allocated for data the file does not hold: the data is read as it comes, never
+ * into a buffer sized from the header alone, and dimensions whose data could never fit in this
+ * JVM's heap are rejected at once (see {@link HeapLimit}). Extra data after what the header
+ * declares is rejected, but read only up to {@value #TRAILING_BYTES_COUNTED} bytes to say how much
+ * there is: a small gzip file that would inflate to gigabytes past its data is not inflated
+ * further. File errors are reported as {@link FileProblem#explained}.
  */
 public final class IdxReader {
   /** Any dimension count from 1 to 255 is accepted. */
@@ -29,11 +37,14 @@ public final class IdxReader {
   private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
   private static final int BUFFER_SIZE = 1 << 16;
 
+  /** Trailing bytes beyond this many are reported as "more than" it, without reading on. */
+  static final int TRAILING_BYTES_COUNTED = 1 << 16;
+
   private IdxReader() {}
 
   /** Reads {@code file}, whatever its dimension count. */
   public static IdxArray read(Path file) throws IOException {
-    return readStream(Files.newInputStream(file), file.toString(), ANY_RANK);
+    return readStream(FileProblem.openForReading(file), file.toString(), ANY_RANK);
   }
 
   /**
@@ -42,7 +53,7 @@ public final class IdxReader {
    */
   public static IdxArray read(Path file, int expectedRank) throws IOException {
     int rank = checkedRank(expectedRank);
-    return readStream(Files.newInputStream(file), file.toString(), rank);
+    return readStream(FileProblem.openForReading(file), file.toString(), rank);
   }
 
   /**
@@ -160,6 +171,11 @@ public final class IdxReader {
             "dimensions " + Shape.format(dimensions) + " hold more bytes than one array can");
       }
     }
+    Optional<String> tooLarge = HeapLimit.problem(expected);
+    if (tooLarge.isPresent()) {
+      throw new IdxFormatException(
+          source, "the data of dimensions " + Shape.format(dimensions) + " " + tooLarge.get());
+    }
     byte[] data = in.readNBytes((int) expected);
     if (data.length < expected) {
       throw new IdxFormatException(
@@ -171,17 +187,27 @@ public final class IdxReader {
               + " data bytes, found "
               + data.length);
     }
-    long trailing = in.transferTo(OutputStream.nullOutputStream());
+    long trailing = countTrailingBytes(in);
     if (trailing > 0) {
       throw new IdxFormatException(
           source,
-          trailing
+          (trailing > TRAILING_BYTES_COUNTED ? "more than " + TRAILING_BYTES_COUNTED : trailing)
               + " unexpected trailing bytes after the "
               + expected
               + " data bytes of dimensions "
               + Shape.format(dimensions));
     }
     return data;
+  }
+
+  /** The bytes left in {@code in}, counted up to just past {@link #TRAILING_BYTES_COUNTED}. */
+  private static long countTrailingBytes(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    long count = 0;
+    for (int n = in.read(buffer); n >= 0 && count <= TRAILING_BYTES_COUNTED; n = in.read(buffer)) {
+      count += n;
+    }
+    return count;
   }
 
   private static String typeName(int type) {

@@ -1,10 +1,15 @@
 package dev.tapegrad.layers.data;
 
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.io.FileProblem;
+import dev.tapegrad.layers.io.HeapLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * Loads MNIST (or any dataset in its layout, such as Fashion-MNIST) into {@link Dataset}s, with the
@@ -45,7 +50,21 @@ public final class Mnist {
 
   /** The train and test sets from the four standard files in {@code directory}. */
   public static TrainTestSplit load(Path directory, MnistOptions options) throws IOException {
+    requireDirectory(directory);
     return loadSplit((name, rank) -> IdxReader.read(find(directory, name), rank), options);
+  }
+
+  /** Fails with the reason (see {@link FileProblem}) unless {@code path} is a directory. */
+  private static void requireDirectory(Path path) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw FileProblem.explained(path, e);
+    }
+    if (!attributes.isDirectory()) {
+      throw FileProblem.explained(path, new NotDirectoryException(path.toString()));
+    }
   }
 
   /**
@@ -74,15 +93,24 @@ public final class Mnist {
     return new TrainTestSplit(train, test);
   }
 
-  /** The raw file {@code baseName} in {@code directory} if present, else {@code baseName.gz}. */
-  private static Path find(Path directory, String baseName) throws NoSuchFileException {
+  /**
+   * The raw file {@code baseName} in {@code directory} if it exists, else {@code baseName.gz}. Only
+   * a file that does not exist is looked for under its other name: one that cannot be read, or a
+   * directory by that name, is returned for the reader to report (permission denied, is a
+   * directory), not taken for missing.
+   */
+  private static Path find(Path directory, String baseName) throws IOException {
     Path raw = directory.resolve(baseName);
     Path gzipped = directory.resolve(baseName + ".gz");
-    if (Files.isRegularFile(raw)) {
-      return raw;
-    }
-    if (Files.isRegularFile(gzipped)) {
-      return gzipped;
+    for (Path candidate : new Path[] {raw, gzipped}) {
+      try {
+        Files.readAttributes(candidate, BasicFileAttributes.class);
+        return candidate;
+      } catch (NoSuchFileException e) {
+        // Try the other name.
+      } catch (IOException e) {
+        throw FileProblem.explained(candidate, e);
+      }
     }
     throw new NoSuchFileException(
         raw.toString(),
@@ -122,6 +150,11 @@ public final class Mnist {
             labels.source(),
             "label " + classes[i] + " at index " + i + " is outside 0.." + (CLASSES - 1));
       }
+    }
+    Optional<String> tooLarge = HeapLimit.problem((long) images.size() * Double.BYTES);
+    if (tooLarge.isPresent()) {
+      throw new IdxFormatException(
+          images.source(), "a float64 copy of the images " + tooLarge.get());
     }
     int n = images.count();
     int[] shape =

@@ -2,6 +2,7 @@ package dev.tapegrad.layers.io;
 
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
+import java.util.Optional;
 
 /**
  * How a NumPy array's raw bytes are laid out: element type, shape, and C (row-major) or Fortran
@@ -22,7 +23,8 @@ final class ArrayLayout {
 
   /**
    * The layout of an array of {@code dtype} and {@code dims}, or an error when a dimension is
-   * negative or the array is too large for a tensor.
+   * negative, the array is too large for a tensor, or its tensor could never fit in this JVM's
+   * heap (see {@link HeapLimit}).
    */
   static ArrayLayout of(NumpyDtype dtype, long[] dims, boolean fortranOrder, String source)
       throws CheckpointFormatException {
@@ -40,6 +42,11 @@ final class ArrayLayout {
     if (count * dtype.itemSize() > Integer.MAX_VALUE - 8) {
       throw new CheckpointFormatException(
           source, "array of shape " + Shape.format(shape) + " is too large for a tensor");
+    }
+    Optional<String> tooLarge = HeapLimit.problem(count * Double.BYTES);
+    if (tooLarge.isPresent()) {
+      throw new CheckpointFormatException(
+          source, "a tensor of shape " + Shape.format(shape) + " " + tooLarge.get());
     }
     return new ArrayLayout(dtype, shape, fortranOrder, (int) count);
   }

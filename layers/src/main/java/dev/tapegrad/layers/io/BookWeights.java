@@ -3,12 +3,12 @@ package dev.tapegrad.layers.io;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.Module;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.razorvine.pickle.objects.ClassDict;
@@ -30,6 +30,12 @@ public final class BookWeights {
   /** The chapter 8 DeepConvNet (W1..W8, b1..b8). */
   public static final String DEEP_CONVNET = "deep_convnet_params.pkl";
 
+  /** The largest pickle read: its bytes are read whole into one array. */
+  private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
+  /** The longest low-level message quoted in an error. */
+  private static final int MAX_CAUSE_CHARS = 200;
+
   private BookWeights() {}
 
   /** The {@code book-weights} folder of the {@link DataDirectory}, if there is one. */
@@ -37,66 +43,126 @@ public final class BookWeights {
     return DataDirectory.find("book-weights");
   }
 
-  /** The arrays in the pickled dict {@code file}, by name, in the dict's order. */
+  /**
+   * The arrays in the pickled dict {@code file}, by name, in the dict's order. A pickle carries
+   * each array's bytes inline, so the arrays together may hold no more bytes than the file: a file
+   * that has many arrays share one byte string is rejected before any is converted. An entry that
+   * names the very same array object as an earlier one gets the same tensor.
+   */
   public static Map<String, Tensor> load(Path file) throws IOException {
     String source = file.toString();
+    byte[] bytes = readPickle(file);
     Object pickled;
     try {
-      pickled = NumpyUnpickler.unpickle(Files.readAllBytes(file));
+      pickled = NumpyUnpickler.unpickle(bytes);
     } catch (IOException | RuntimeException e) {
       // Razorvine reports malformed input with assorted runtime exceptions (PickleException,
-      // NegativeArraySizeException, IndexOutOfBoundsException, ClassCastException, ...).
+      // NegativeArraySizeException, IndexOutOfBoundsException, ClassCastException, ...), whose
+      // messages may quote the file at any length.
       throw new CheckpointFormatException(
-          source, "not a readable pickle of NumPy arrays: " + e.getMessage(), e);
+          source, "not a readable pickle of NumPy arrays: " + oneLine(e.getMessage()), e);
     }
     if (!(pickled instanceof Map) || pickled instanceof ClassDict) {
       throw new CheckpointFormatException(
-          source, "expected a dict of NumPy arrays, found " + typeName(pickled));
+          source, "expected a dict of NumPy arrays, found " + PythonValues.typeName(pickled));
     }
-    Map<String, Tensor> arrays = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> entry : ((Map<?, ?>) pickled).entrySet()) {
-      if (!(entry.getKey() instanceof String)) {
-        throw new CheckpointFormatException(
-            source,
-            "expected string keys, found the key "
-                + entry.getKey()
-                + " ("
-                + typeName(entry.getKey())
-                + ")");
-      }
-      String name = (String) entry.getKey();
-      if (!(entry.getValue() instanceof PickledArray)) {
-        throw new CheckpointFormatException(
-            source, "'" + name + "' is a " + typeName(entry.getValue()) + ", not a NumPy array");
-      }
-      PickledArray array = (PickledArray) entry.getValue();
-      arrays.put(name, array.toTensor(source + ", array '" + name + "'"));
-    }
-    return Collections.unmodifiableMap(arrays);
+    return tensors((Map<?, ?>) pickled, bytes.length, source);
   }
 
-  /** The Python type name of an unpickled value, for messages. */
-  private static String typeName(Object value) {
-    if (value == null) {
-      return "None";
-    } else if (value instanceof ClassDict) {
-      return ((ClassDict) value).getClassName();
-    } else if (value instanceof Map) {
-      return "dict";
-    } else if (value instanceof List) {
-      return "list";
-    } else if (value instanceof Object[]) {
-      return "tuple";
-    } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-      return "int";
-    } else if (value instanceof Double) {
-      return "float";
-    } else if (value instanceof String) {
-      return "str";
-    } else if (value instanceof Boolean) {
-      return "bool";
+  private static byte[] readPickle(Path file) throws IOException {
+    try {
+      if (Files.size(file) <= MAX_FILE_BYTES) {
+        return Files.readAllBytes(file);
+      }
+    } catch (IOException e) {
+      throw FileProblem.explained(file, e);
     }
-    return value.getClass().getSimpleName();
+    throw new CheckpointFormatException(
+        file.toString(),
+        String.format(
+            Locale.ROOT, "larger than the %,d bytes a pickle may have here", MAX_FILE_BYTES));
+  }
+
+  /**
+   * The dict's arrays as tensors. Every array's layout is checked first, and the bytes of data they
+   * declare are added up against {@code fileBytes}, before any tensor is allocated.
+   */
+  private static Map<String, Tensor> tensors(Map<?, ?> dict, long fileBytes, String source)
+      throws CheckpointFormatException {
+    Map<String, PickledArray> arrays = new LinkedHashMap<>();
+    Map<PickledArray, ArrayLayout> layouts = new IdentityHashMap<>();
+    long dataBytes = 0;
+    for (Map.Entry<?, ?> entry : dict.entrySet()) {
+      String name = arrayName(entry, source);
+      PickledArray array = (PickledArray) entry.getValue();
+      arrays.put(name, array);
+      if (!layouts.containsKey(array)) {
+        ArrayLayout layout = array.layout(arraySource(source, name));
+        layouts.put(array, layout);
+        dataBytes += layout.byteCount();
+      }
+    }
+    if (dataBytes > fileBytes) {
+      throw new CheckpointFormatException(
+          source,
+          String.format(
+              Locale.ROOT,
+              "its %,d arrays hold %,d bytes of data, more than the whole %,d-byte file: a pickle"
+                  + " carries each array's bytes once, so these share their data (pickle memo)",
+              layouts.size(),
+              dataBytes,
+              fileBytes));
+    }
+    Map<PickledArray, Tensor> converted = new IdentityHashMap<>();
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    for (Map.Entry<String, PickledArray> entry : arrays.entrySet()) {
+      PickledArray array = entry.getValue();
+      Tensor tensor = converted.get(array);
+      if (tensor == null) {
+        tensor = array.toTensor(layouts.get(array), arraySource(source, entry.getKey()));
+        converted.put(array, tensor);
+      }
+      tensors.put(entry.getKey(), tensor);
+    }
+    return Collections.unmodifiableMap(tensors);
+  }
+
+  /** The name of an entry of the dict, which must be a string naming an array. */
+  private static String arrayName(Map.Entry<?, ?> entry, String source)
+      throws CheckpointFormatException {
+    if (!(entry.getKey() instanceof String)) {
+      throw new CheckpointFormatException(
+          source,
+          "expected string keys, found the key "
+              + PythonValues.repr(entry.getKey())
+              + " ("
+              + PythonValues.typeName(entry.getKey())
+              + ")");
+    }
+    if (!(entry.getValue() instanceof PickledArray)) {
+      throw new CheckpointFormatException(
+          source,
+          PythonValues.repr(entry.getKey())
+              + " is a "
+              + PythonValues.typeName(entry.getValue())
+              + ", not a NumPy array");
+    }
+    return (String) entry.getKey();
+  }
+
+  private static String arraySource(String source, String name) {
+    return source + ", array " + PythonValues.repr(name);
+  }
+
+  /** {@code message} on one line of at most {@value #MAX_CAUSE_CHARS} characters. */
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "no details";
+    }
+    String line = message.strip().replaceAll("\\s+", " ");
+    return line.length() <= MAX_CAUSE_CHARS
+        ? line
+        : line.substring(0, MAX_CAUSE_CHARS - 3) + "...";
   }
 
   /**
@@ -104,7 +170,8 @@ public final class BookWeights {
    * parameter named {@code *.W} (and {@code *.b}) receives {@code Wk} ({@code bk}). Counts and
    * shapes are checked first; a mismatch names the entry and both shapes and changes nothing.
    */
-  public static void assign(Map<String, Tensor> book, Module network) throws CheckpointFormatException {
+  public static void assign(Map<String, Tensor> book, Module network)
+      throws CheckpointFormatException {
     Map<String, Tensor> targets = new LinkedHashMap<>();
     int weights = 0;
     int biases = 0;

@@ -1,7 +1,10 @@
 package dev.tapegrad.layers.io;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -10,7 +13,8 @@ import java.util.Optional;
  *
  * <p>The system property {@value #PROPERTY}, or else the environment variable {@value
  * #ENVIRONMENT}, names the data directory explicitly. Without either, the working directory and
- * each of its parents are tried for a {@code shared/data} folder.
+ * each of its parents are tried for a {@code shared/data} folder. A folder this process may not
+ * look into counts as found, so that reading from it reports why it cannot be read.
  */
 public final class DataDirectory {
   /** System property naming the data directory. */
@@ -44,7 +48,18 @@ public final class DataDirectory {
     return Optional.empty();
   }
 
+  /**
+   * {@code dir} if it is a directory, or may be one that this process is not allowed to look into
+   * (so that reading from it reports "permission denied" rather than nothing found).
+   */
   private static Optional<Path> existing(Path dir) {
-    return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    try {
+      boolean directory = Files.readAttributes(dir, BasicFileAttributes.class).isDirectory();
+      return directory ? Optional.of(dir) : Optional.empty();
+    } catch (AccessDeniedException e) {
+      return Optional.of(dir);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -22,10 +22,13 @@ public final class Npy {
 
   private Npy() {}
 
-  /** The array stored in {@code file}. */
+  /**
+   * The array stored in {@code file}. A header that declares more or less data than the file holds
+   * is rejected before the data is read.
+   */
   public static Tensor read(Path file) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return read(in, file.toString());
+    try (InputStream in = new BufferedInputStream(FileProblem.openForReading(file))) {
+      return read(in, Files.size(file), file.toString());
     }
   }
 
@@ -34,7 +37,26 @@ public final class Npy {
    * in error messages. Data beyond what the header describes is an error, as is missing data.
    */
   public static Tensor read(InputStream in, String source) throws IOException {
-    ArrayLayout layout = NpyHeader.read(in, source);
+    return readData(in, NpyHeader.read(in, source).layout(), source);
+  }
+
+  /**
+   * As {@link #read(InputStream, String)} for a stream of {@code length} bytes: a header that
+   * declares another amount of data is rejected before any data is read.
+   */
+  static Tensor read(InputStream in, long length, String source) throws IOException {
+    NpyHeader header = NpyHeader.read(in, source);
+    ArrayLayout layout = header.layout();
+    long dataBytes = length - header.length();
+    if (dataBytes != layout.byteCount()) {
+      throw layout.lengthMismatch(dataBytes, source);
+    }
+    return readData(in, layout, source);
+  }
+
+  /** The data after the header, which must be exactly what {@code layout} needs. */
+  private static Tensor readData(InputStream in, ArrayLayout layout, String source)
+      throws IOException {
     byte[] raw = in.readNBytes(layout.byteCount());
     long extra = in.transferTo(OutputStream.nullOutputStream());
     if (extra > 0) {
@@ -43,9 +65,16 @@ public final class Npy {
     return layout.toTensor(raw, source);
   }
 
-  /** Writes {@code tensor} to {@code file} as {@code .npy}, atomically (see {@link AtomicFile}). */
+  /**
+   * Writes {@code tensor} to {@code file} as {@code .npy}, atomically (see {@link AtomicFile}); a
+   * file error is reported as {@link FileProblem#explained}.
+   */
   public static void write(Path file, Tensor tensor) throws IOException {
-    AtomicFile.write(file, out -> write(out, tensor));
+    try {
+      AtomicFile.write(file, out -> write(out, tensor));
+    } catch (IOException e) {
+      throw FileProblem.explained(file, e);
+    }
   }
 
   /** Writes {@code tensor} as a complete {@code .npy} stream to {@code out} (not closed). */

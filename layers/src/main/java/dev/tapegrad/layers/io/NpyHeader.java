@@ -15,8 +15,11 @@ import java.util.Set;
  * 3.0), the header length, and a Python dict literal with {@code descr}, {@code fortran_order} and
  * {@code shape}. Reads it into an {@link ArrayLayout} and writes the version 1.0 header of a
  * C-order float64 array byte for byte as NumPy does.
+ *
+ * @param layout the array the header describes
+ * @param length the bytes of the header, from the magic string to the first data byte
  */
-final class NpyHeader {
+record NpyHeader(ArrayLayout layout, long length) {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
   /** The largest header NumPy itself reads without being told otherwise. */
@@ -30,10 +33,8 @@ final class NpyHeader {
 
   private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
 
-  private NpyHeader() {}
-
   /** Reads the header at the start of {@code in}, leaving the stream at the first data byte. */
-  static ArrayLayout read(InputStream in, String source) throws IOException {
+  static NpyHeader read(InputStream in, String source) throws IOException {
     byte[] magic = readFully(in, MAGIC.length, "magic string", source);
     if (!Arrays.equals(magic, MAGIC)) {
       throw new CheckpointFormatException(
@@ -56,7 +57,8 @@ final class NpyHeader {
     }
     Charset charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
     String text = new String(readFully(in, (int) headerBytes, "header", source), charset);
-    return layout(text, source);
+    return new NpyHeader(
+        layout(text, source), MAGIC.length + version.length + length.length + headerBytes);
   }
 
   private static ArrayLayout layout(String text, String source) throws CheckpointFormatException {

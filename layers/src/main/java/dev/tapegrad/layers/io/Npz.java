@@ -26,8 +26,12 @@ import java.util.zip.ZipOutputStream;
  * the same names.
  *
  * <p>Reading checks every entry (format, CRC, length) and rejects archives that are not zips,
- * entries that are not {@code .npy} arrays and duplicate names. Writing is atomic (see {@link
- * AtomicFile}) and deterministic: the same arrays give the same bytes.
+ * entries that are not {@code .npy} arrays and duplicate names. An entry is inflated no further
+ * than the size the archive declares for it, and an array header that declares more (or less) data
+ * than that size is rejected before any data is read, so a small archive cannot make the reader
+ * allocate more than its entries legitimately hold. Writing is atomic (see {@link AtomicFile}) and
+ * deterministic: the same arrays give the same bytes. File errors are reported as {@link
+ * FileProblem#explained}.
  */
 public final class Npz {
   private static final String SUFFIX = ".npy";
@@ -46,6 +50,8 @@ public final class Npz {
     } catch (ZipException e) {
       throw new CheckpointFormatException(
           source, "not a valid .npz (zip) archive: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw FileProblem.explained(file, e);
     }
     try (zip) {
       Map<String, Tensor> arrays = new LinkedHashMap<>();
@@ -69,8 +75,11 @@ public final class Npz {
   private static Tensor readEntry(ZipFile zip, ZipEntry entry, String source) throws IOException {
     CRC32 crc = new CRC32();
     Tensor tensor;
-    try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
-      tensor = Npy.read(in, source);
+    long size = entry.getSize();
+    try (InputStream in =
+        new CheckedInputStream(
+            new DeclaredLengthInputStream(zip.getInputStream(entry), size, source), crc)) {
+      tensor = Npy.read(in, size, source);
     } catch (ZipException | EOFException e) {
       throw new CheckpointFormatException(source, "corrupt entry data: " + e.getMessage(), e);
     }
@@ -90,15 +99,19 @@ public final class Npz {
    * was.
    */
   public static void write(Path file, Map<String, Tensor> arrays) throws IOException {
-    AtomicFile.write(
-        file,
-        out -> {
-          ZipOutputStream zip = new ZipOutputStream(out);
-          for (Map.Entry<String, Tensor> array : arrays.entrySet()) {
-            writeEntry(zip, array.getKey(), array.getValue());
-          }
-          zip.finish();
-        });
+    try {
+      AtomicFile.write(
+          file,
+          out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, Tensor> array : arrays.entrySet()) {
+              writeEntry(zip, array.getKey(), array.getValue());
+            }
+            zip.finish();
+          });
+    } catch (IOException e) {
+      throw FileProblem.explained(file, e);
+    }
   }
 
   private static void writeEntry(ZipOutputStream zip, String name, Tensor tensor)

@@ -32,7 +32,7 @@ final class NumpyDtype {
   static NumpyDtype parse(String descr, String source) throws CheckpointFormatException {
     if (descr.length() != 3 || !isSupported(descr.charAt(1), descr.charAt(2) - '0')) {
       throw new CheckpointFormatException(
-          source, "unsupported dtype '" + descr + "' (" + SUPPORTED + ")");
+          source, "unsupported dtype " + PythonValues.repr(descr) + " (" + SUPPORTED + ")");
     }
     char kind = descr.charAt(1);
     int size = descr.charAt(2) - '0';

@@ -9,13 +9,17 @@ import net.razorvine.pickle.PickleException;
  * by its pickled state {@code (version, shape, dtype, is_fortran, raw_data)}, or created whole by
  * {@code _frombuffer(buffer, dtype, shape, order)} (protocol 5) or, for a NumPy scalar, by {@code
  * scalar(dtype, raw_data)}. Checked and converted to a {@link Tensor} only at the end, when the
- * file name is known for messages.
+ * file name is known for messages: first its {@link #layout} (no allocation), then its {@link
+ * #toTensor tensor}. Its raw data is kept as the pickle gave it, shared with anything else in the
+ * pickle that refers to the same bytes, and copied only by {@link #toTensor}.
  */
 final class PickledArray {
   private long[] shape;
   private PickledDtype dtype;
   private boolean fortranOrder;
-  private byte[] data;
+
+  /** The raw bytes: {@code byte[]}, or a Latin-1 {@code String} (Python 2 str, protocol 2). */
+  private Object data;
 
   /** An array awaiting its state. */
   PickledArray() {}
@@ -61,22 +65,20 @@ final class PickledArray {
     this.shape = new long[dims.length];
     for (int i = 0; i < dims.length; i++) {
       if (!(dims[i] instanceof Integer || dims[i] instanceof Long)) {
-        throw new PickleException("numpy array shape holds " + dims[i]);
+        throw new PickleException("numpy array shape holds " + PythonValues.repr(dims[i]));
       }
       this.shape[i] = ((Number) dims[i]).longValue();
     }
     this.dtype = (PickledDtype) dtype;
     this.fortranOrder = fortranOrder;
-    if (data instanceof byte[]) {
-      this.data = (byte[]) data;
-    } else if (data instanceof String) {
-      // Python 2 pickles store the raw bytes as a str; read as Latin-1 it maps back byte for byte.
-      this.data = ((String) data).getBytes(StandardCharsets.ISO_8859_1);
-    }
+    this.data = data instanceof byte[] || data instanceof String ? data : null;
   }
 
-  /** The array as a row-major float64 tensor, or why it cannot be one. */
-  Tensor toTensor(String source) throws CheckpointFormatException {
+  /**
+   * The layout the array's state declares, checked against the length of its raw data; nothing is
+   * allocated.
+   */
+  ArrayLayout layout(String source) throws CheckpointFormatException {
     if (dtype == null) {
       throw new CheckpointFormatException(source, "numpy array without its state");
     }
@@ -84,6 +86,33 @@ final class PickledArray {
     if (data == null) {
       throw new CheckpointFormatException(source, "numpy array without raw data");
     }
-    return ArrayLayout.of(numpyDtype, shape, fortranOrder, source).toTensor(data, source);
+    ArrayLayout layout = ArrayLayout.of(numpyDtype, shape, fortranOrder, source);
+    int length = data instanceof byte[] ? ((byte[]) data).length : ((String) data).length();
+    if (length != layout.byteCount()) {
+      throw layout.lengthMismatch(length, source);
+    }
+    return layout;
+  }
+
+  /** The array, of {@code layout} (from {@link #layout}), as a row-major float64 tensor. */
+  Tensor toTensor(ArrayLayout layout, String source) throws CheckpointFormatException {
+    byte[] raw = data instanceof byte[] ? (byte[]) data : latin1((String) data, source);
+    return layout.toTensor(raw, source);
+  }
+
+  /**
+   * The bytes of a Python 2 str, or of the str that protocol 2 passes to {@code
+   * _codecs.encode(text, 'latin1')}: each character is one byte.
+   */
+  private static byte[] latin1(String text, String source) throws CheckpointFormatException {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        throw new CheckpointFormatException(
+            source,
+            String.format(
+                "raw data holds the character U+%04X, which is not a byte", (int) text.charAt(i)));
+      }
+    }
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 }

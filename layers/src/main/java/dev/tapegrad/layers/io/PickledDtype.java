@@ -21,7 +21,7 @@ final class PickledDtype {
     if (!(state instanceof Object[])
         || ((Object[]) state).length < 5
         || !(((Object[]) state)[1] instanceof String)) {
-      throw new PickleException("unexpected numpy.dtype state for '" + code + "'");
+      throw new PickleException("unexpected numpy.dtype state for " + PythonValues.repr(code));
     }
     Object[] fields = (Object[]) state;
     byteOrder = (String) fields[1];

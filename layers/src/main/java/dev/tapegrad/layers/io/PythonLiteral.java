@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A reader for the small subset of Python literal syntax that {@code .npy} headers use: dicts,
@@ -11,11 +12,16 @@ import java.util.Map;
  * {@code False} and {@code None}. Nothing is evaluated.
  *
  * <p>Dicts become {@link LinkedHashMap}s, tuples and lists {@link List}s, integers {@link Long}s,
- * {@code None} null. Malformed text raises an {@link IllegalArgumentException} saying where.
+ * {@code None} null. Malformed text, or containers nested more than {@value #MAX_DEPTH} deep,
+ * raises an {@link IllegalArgumentException} saying where.
  */
 final class PythonLiteral {
+  /** The deepest containers may nest; a {@code .npy} header needs 2 or 3 levels. */
+  static final int MAX_DEPTH = 64;
+
   private final String text;
   private int pos;
+  private int depth;
 
   private PythonLiteral(String text) {
     this.text = text;
@@ -40,12 +46,11 @@ final class PythonLiteral {
     char c = text.charAt(pos);
     switch (c) {
       case '{':
-        return dict();
+        return nested(this::dict);
       case '(':
-        return tupleOrParenthesized();
+        return nested(this::tupleOrParenthesized);
       case '[':
-        pos++;
-        return sequence(']').items;
+        return nested(() -> sequence(']').items);
       case '\'':
       case '"':
         return string(c);
@@ -57,8 +62,19 @@ final class PythonLiteral {
     }
   }
 
-  private Map<Object, Object> dict() {
+  /** The container that {@code reader} reads after its opening bracket, one level deeper. */
+  private Object nested(Supplier<Object> reader) {
+    if (depth == MAX_DEPTH) {
+      throw error("containers nested more than " + MAX_DEPTH + " levels deep");
+    }
     pos++;
+    depth++;
+    Object value = reader.get();
+    depth--;
+    return value;
+  }
+
+  private Map<Object, Object> dict() {
     Map<Object, Object> map = new LinkedHashMap<>();
     while (!consume('}')) {
       Object key = value();
@@ -77,7 +93,6 @@ final class PythonLiteral {
   }
 
   private Object tupleOrParenthesized() {
-    pos++;
     Sequence sequence = sequence(')');
     boolean parenthesized = sequence.items.size() == 1 && !sequence.trailingComma;
     return parenthesized ? sequence.items.get(0) : sequence.items;

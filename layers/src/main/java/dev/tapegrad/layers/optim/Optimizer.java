@@ -194,9 +194,10 @@ public abstract class Optimizer {
    * against the parameters are checked at the next step; {@link #loadState(Map, Map)} checks
    * them now.
    *
-   * @throws IllegalArgumentException if a name is not this optimizer's, {@code <kind>/t} is
-   *     missing or not a non-negative whole number, or a parameter lacks one of its slots or has
-   *     slots of different shapes; the current state is then unchanged
+   * @throws IllegalArgumentException if a name is not this optimizer's (another optimizer's, an
+   *     unknown slot, no parameter), {@code <kind>/t} is missing or not a scalar holding a
+   *     non-negative whole number, or a parameter lacks one of its slots or has slots of different
+   *     shapes; the current state is then unchanged
    */
   public final void loadState(Map<String, Tensor> state) {
     install(parse(state));
@@ -287,12 +288,15 @@ public abstract class Optimizer {
     return new ParameterState(shape, arrays);
   }
 
+  /** The step count in {@code t}, which must be a scalar (shape {@code ()}) holding a count. */
   private long stepCountOf(Tensor t) {
-    double value = t.size() == 1 ? t.data()[0] : Double.NaN;
+    boolean scalar = t.rank() == 0;
+    double value = scalar ? t.data()[0] : Double.NaN;
     if (!(value >= 0 && value <= 0x1p53 && value == Math.rint(value))) {
       throw new IllegalArgumentException(
-          kind + ": state '" + stepName() + "' must be one non-negative whole number, got "
-              + (t.size() == 1 ? String.valueOf(value) : "shape " + Shape.format(t.shape())));
+          kind + ": state '" + stepName() + "' must be a scalar holding a non-negative whole"
+              + " number, got "
+              + (scalar ? String.valueOf(value) : "shape " + Shape.format(t.shape())));
     }
     return (long) value;
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.layers.io.HostileFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -210,6 +211,43 @@ class IdxReaderTest {
   }
 
   @Test
+  void stopsInflatingAGzipStreamThatGoesOnPastItsHeader() throws IOException {
+    // One 28x28 image declared, then a GiB of zeros that inflate from 1 MB.
+    byte[] header = unsignedBytes(new int[] {1, 28, 28}, new byte[0]);
+    Path file =
+        Files.write(
+            dir.resolve("bomb.gz"), HostileFiles.gzip(HostileFiles.deflated(header, 1024)));
+
+    assertRejected(
+        file,
+        3,
+        "more than 65536 unexpected trailing bytes after the 784 data bytes of dimensions"
+            + " (1,28,28)");
+  }
+
+  @Test
+  void countsTrailingBytesOnlyUpToALimit() throws IOException {
+    byte[] content = unsignedBytes(new int[] {2, 2, 3}, PIXELS);
+    Path file = write(dir, "images", Arrays.copyOf(content, content.length + 100_000), false);
+
+    assertRejected(
+        file,
+        3,
+        "more than 65536 unexpected trailing bytes after the 12 data bytes of dimensions (2,2,3)");
+  }
+
+  @ParameterizedTest(name = "gzipped={0}")
+  @ValueSource(booleans = {false, true})
+  void readsDimensionsOfSizeZero(boolean gzipped) throws IOException {
+    Path file = write(dir, "none", unsignedBytes(new int[] {3, 0, 28}, new byte[0]), gzipped);
+
+    IdxArray empty = IdxReader.read(file, 3);
+
+    assertArrayEquals(new int[] {3, 0, 28}, empty.dimensions());
+    assertEquals(0, empty.size());
+  }
+
+  @Test
   void rejectsATruncatedGzipStream() throws IOException {
     byte[] compressed = gzip(unsignedBytes(new int[] {2, 2, 3}, PIXELS));
     Path file =
@@ -233,6 +271,7 @@ class IdxReaderTest {
 
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> IdxReader.read(missing));
     assertEquals(missing.toString(), e.getFile());
+    assertEquals(missing + ": no such file", e.getMessage());
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Tensor;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -152,6 +153,18 @@ class MnistTest {
         e.getMessage()
             .contains("MNIST needs t10k-labels-idx1-ubyte or t10k-labels-idx1-ubyte.gz in " + dir),
         e.getMessage());
+  }
+
+  @Test
+  void aDirectoryInPlaceOfAFileIsReportedAsSuchNotAsMissing() throws IOException {
+    writeDirectory();
+    Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
+    Path folder = Files.createDirectory(dir.resolve("t10k-labels-idx1-ubyte"));
+
+    FileSystemException e =
+        assertThrows(FileSystemException.class, () -> Mnist.load(dir, MnistOptions.defaults()));
+
+    assertEquals(folder + ": is a directory", e.getMessage());
   }
 
   @Test

@@ -18,6 +18,14 @@ final class NpyBytes {
     return out.array();
   }
 
+  /** A header dict whose {@code descr} is {@code depth} nested empty lists. */
+  static String headerWithDescrNested(int depth) {
+    return "{'descr': "
+        + "[".repeat(depth)
+        + "]".repeat(depth)
+        + ", 'fortran_order': False, 'shape': (), }";
+  }
+
   /** {@code values} as little-endian float64 bytes. */
   static byte[] float64(double... values) {
     ByteBuffer out = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -181,6 +181,32 @@ class NpyTest {
     assertTrue(message.contains("(100000,100000) is too large for a tensor"), message);
   }
 
+  @Test
+  void aFileIsCheckedAgainstItsHeaderBeforeItsDataIsRead() throws IOException {
+    Path file = dir.resolve("short.npy");
+    Files.write(
+        file,
+        NpyBytes.of(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000,), }",
+            NpyBytes.float64(1)));
+    String message =
+        assertThrows(CheckpointFormatException.class, () -> Npy.read(file)).getMessage();
+    assertEquals(
+        file
+            + ": header says shape (1000000,) of <f8, which needs 8000000 bytes of data, but 8"
+            + " bytes are there",
+        message);
+  }
+
+  @Test
+  void aHeaderNestedThousandsDeepIsRejectedAtTheLimit() {
+    String message = rejection(NpyBytes.of(NpyBytes.headerWithDescrNested(4900), new byte[0]));
+    assertTrue(
+        message.startsWith(
+            "x.npy: malformed header: containers nested more than 64 levels deep at offset 73"),
+        message);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
   void garbageIsRejectedWithAFormatError(int seed) {

@@ -179,6 +179,36 @@ class NpzTest {
   }
 
   @Test
+  void anEntryIsNotInflatedPastItsDeclaredSize() throws IOException {
+    byte[] header = NpyHeader.float64(new int[] {16});
+    Path file = dir.resolve("bomb.npz");
+    // 16 doubles declared twice over, then a GiB of zeros that inflate from 1 MB.
+    Files.write(
+        file,
+        HostileFiles.zip("W.npy", HostileFiles.deflated(header, 1024), header.length + 16 * 8));
+    assertEquals(
+        file
+            + ", entry 'W.npy': holds more than the "
+            + (header.length + 128)
+            + " bytes declared for it: corrupt data",
+        rejection(file));
+  }
+
+  @Test
+  void aHeaderDeclaringMoreThanTheEntryHoldsIsRejectedBeforeReading() throws IOException {
+    byte[] header = NpyHeader.float64(new int[] {1_000_000});
+    Path file = dir.resolve("liar.npz");
+    // The archive says the entry is the header and 12 bytes; its data would inflate to a GiB.
+    Files.write(
+        file, HostileFiles.zip("W.npy", HostileFiles.deflated(header, 1024), header.length + 12));
+    assertEquals(
+        file
+            + ", entry 'W.npy': header says shape (1000000,) of <f8, which needs 8000000 bytes of"
+            + " data, but 12 bytes are there",
+        rejection(file));
+  }
+
+  @Test
   void corruptCompressedDataIsRejected() throws IOException {
     Path file = zip("W.npy", new byte[4000], ZipEntry.DEFLATED);
     byte[] bytes = Files.readAllBytes(file);
@@ -194,6 +224,12 @@ class NpzTest {
   void entryThatIsNotAnArrayIsRejected() throws IOException {
     Path file = zip("notes.txt", "hello".getBytes(StandardCharsets.US_ASCII), ZipEntry.DEFLATED);
     assertEquals(file + ", entry 'notes.txt': not a .npy array", rejection(file));
+  }
+
+  @Test
+  void aNameWithALineBreakStaysOnOneLineInTheMessage() throws IOException {
+    Path file = zip("W\n\u2028X.txt", new byte[1], ZipEntry.DEFLATED);
+    assertEquals(file + ", entry 'W\\x0a\\u2028X.txt': not a .npy array", rejection(file));
   }
 
   @Test

@@ -39,6 +39,30 @@ class PythonLiteralTest {
         PythonLiteral.parse("(True, None, [('x', '<f8')])"));
   }
 
+  @Test
+  void nestsUpToTheLimit() {
+    Object value = PythonLiteral.parse("[".repeat(64) + "]".repeat(64));
+    for (int level = 1; level < 64; level++) {
+      value = ((List<?>) value).get(0);
+    }
+    assertEquals(List.of(), value);
+  }
+
+  @Test
+  void rejectsDeeperNestingOfAnyBracket() {
+    for (String open : new String[] {"[", "(", "{1: "}) {
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> PythonLiteral.parse(open.repeat(65) + "1"))
+              .getMessage();
+      assertTrue(
+          message.startsWith(
+              "containers nested more than 64 levels deep at offset " + 64 * open.length()),
+          message);
+    }
+  }
+
   static Stream<Arguments> malformed() {
     return Stream.of(
         Arguments.of("{'a': 1", "expected '}' at offset 7"),

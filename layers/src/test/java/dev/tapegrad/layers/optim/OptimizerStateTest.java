@@ -135,6 +135,9 @@ class OptimizerStateTest {
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(2.5)), "got 2.5");
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(Double.NaN)), "got NaN");
     assertMessage(adam, Map.of("adam/t", Tensor.zeros(2)), "got shape (2,)");
+    assertMessage(adam, Map.of("adam/t", Tensor.vector(3)),
+        "'adam/t' must be a scalar holding a non-negative whole number, got shape (1,)");
+    assertMessage(adam, Map.of("adam/t", Tensor.scalar(3).reshape(1, 1)), "got shape (1,1)");
   }
 
   @Test
