@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.kernels;
 
-import dev.tapegrad.autograd.Shape;
-
 /**
  * Elementwise binary arithmetic with NumPy broadcasting. Each constant owns a tight loop over one
  * strided run; {@link #apply} drives it over the broadcast shape, with direct loops for equal
@@ -63,27 +61,6 @@ public enum BinaryOp {
    * outShape}.
    */
   public double[] apply(double[] a, int[] aShape, double[] b, int[] bShape, int[] outShape) {
-    double[] out = Workspace.take(Shape.size(outShape));
-    int n = out.length;
-    if (a.length == n && (b.length == n || b.length == 1)) {
-      int bs = b.length == n ? 1 : 0;
-      Parallel.forRange(n, 1, (from, to) -> run(a, from, 1, b, from * bs, bs, out, from, to - from));
-    } else if (a.length == 1 && b.length == n) {
-      Parallel.forRange(n, 1, (from, to) -> run(a, 0, 0, b, from, 1, out, from, to - from));
-    } else if (a.length == n && Shape.isTrailingBlock(bShape, outShape)) {
-      int row = b.length;
-      Parallel.forRange(n / row, row, (from, to) -> {
-        for (int r = from; r < to; r++) {
-          run(a, r * row, 1, b, 0, 1, out, r * row, row);
-        }
-      });
-    } else {
-      StridedLoop.forEachRun(
-          outShape,
-          Shape.broadcastStrides(aShape, outShape),
-          Shape.broadcastStrides(bShape, outShape),
-          (o, ai, as, bi, bs, len) -> run(a, ai, as, b, bi, bs, out, o, len));
-    }
-    return out;
+    return Loops.zip(a, aShape, b, bShape, outShape, this::run);
   }
 }

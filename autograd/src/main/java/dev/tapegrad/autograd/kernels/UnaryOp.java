@@ -88,9 +88,7 @@ public enum UnaryOp {
 
   /** The kernel applied to every element, into a new array. */
   public double[] apply(double[] x) {
-    double[] out = Workspace.take(x.length);
-    Parallel.forRange(x.length, 1, (from, to) -> run(x, out, from, to));
-    return out;
+    return Loops.map(x, this::run);
   }
 
   /** Whether {@link #EXP} and {@link #SIGMOID} (and one-row products) run as SIMD loops. */

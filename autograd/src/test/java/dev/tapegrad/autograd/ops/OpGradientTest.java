@@ -123,6 +123,40 @@ class OpGradientTest {
           xs -> xs[0].conv2d(xs[1], xs[2], w.stride, w.pad),
           r.normal(w.image), r.normal(filters, w.image[1], w.fh, w.fw), r.normal(filters));
     }),
+    TANH(r -> assertGradients(Tanh::tanh, r.normal(r.shape(4, 4)))),
+    ABS(r -> assertGradients(Abs::abs, r.awayFromZero(r.shape(4, 4)))),
+    CLAMP(r -> assertGradients(x -> Clamp.clamp(x, -0.5, 0.7), r.normal(r.shape(4, 4)))),
+    MAXIMUM(r -> binary(r, Extrema::maximum, false)),
+    MINIMUM(r -> binary(r, Extrema::minimum, false)),
+    CONCAT(r -> {
+      int[] s = r.shape(3, 3);
+      int[] base = s.length == 0 ? new int[] {2} : s;
+      int axis = r.between(-base.length, base.length - 1);
+      Tensor[] parts = new Tensor[r.between(1, 3)];
+      for (int i = 0; i < parts.length; i++) {
+        int[] part = base.clone();
+        part[Math.floorMod(axis, base.length)] = r.between(0, 3);
+        parts[i] = r.normal(part);
+      }
+      assertGradients(xs -> Concat.concat(axis, xs), parts);
+    }),
+    NARROW(r -> {
+      int[] s = r.shape(3, 4);
+      int[] base = s.length == 0 ? new int[] {3} : s;
+      int axis = r.between(0, base.length - 1);
+      int start = r.between(0, base[axis]);
+      int length = r.between(0, base[axis] - start);
+      assertGradients(x -> Narrow.narrow(x, axis, start, length), r.normal(base));
+    }),
+    STACK(r -> {
+      int[] s = r.shape(3, 3);
+      int axis = r.between(-s.length - 1, s.length);
+      Tensor[] parts = new Tensor[r.between(1, 3)];
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = r.normal(s);
+      }
+      assertGradients(xs -> Stack.stack(axis, xs), parts);
+    }),
     AFFINE(r -> {
       int in = r.between(1, 5);
       int out = r.between(1, 5);
@@ -163,6 +197,12 @@ class OpGradientTest {
     int k = r.between(1, 4);
     assertSecondOrderGradients(
         xs -> xs[0].dot(xs[1]).pow(2).sum(0).sqrt(), r.uniform(0.2, 1, m, k), r.uniform(0.2, 1, k, 2));
+    int[] u = r.shape(2, 3);
+    int axis = u.length == 0 ? 0 : r.between(0, u.length - 1);
+    int[] v = u.length == 0 ? new int[] {2} : u;
+    assertSecondOrderGradients(
+        xs -> Tanh.tanh(Concat.concat(axis, xs[0], xs[1].mul(xs[0]))).pow(2),
+        r.normal(v), r.normal(v));
   }
 
   static IntStream seeds() {
