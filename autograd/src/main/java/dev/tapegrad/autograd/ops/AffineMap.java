@@ -2,10 +2,8 @@ package dev.tapegrad.autograd.ops;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernels.Gemm;
-import dev.tapegrad.autograd.kernels.Reduce;
 import dev.tapegrad.autograd.kernels.Workspace;
 
 /**
@@ -14,9 +12,10 @@ import dev.tapegrad.autograd.kernels.Workspace;
  *
  * <p>Fused: one {@code affine} node. The output array is filled with the bias rows and the product
  * is accumulated into it by one GEMM, so there is no second output array and no separate pass
- * adding the bias. Its backward is {@code dX = gY·Wᵀ}, {@code dW = Xᵀ·gY} (transposes as GEMM
- * flags) and {@code db} = the column sums of {@code gY}. X is read in place, so a {@link
- * Tensor#slice} of a data set is never copied. Composed: {@code dot → add}, the fused node's
+ * adding the bias. X is read in place, so a {@link Tensor#slice} of a data set is never copied.
+ * Its backward is {@code dX = gY·Wᵀ}, {@code dW = Xᵀ·gY} (transposes as GEMM flags) and {@code
+ * db} = the column sums of {@code gY}, written with the public ops, so it is recorded like any
+ * other op when the backward pass is. Composed: {@code dot → add}, the fused node's
  * expansion.
  */
 public final class AffineMap {
@@ -49,40 +48,17 @@ public final class AffineMap {
   }
 
   /**
-   * The gradients of x, W and b ({@code null} for an input that needs none): GEMMs and a column
-   * sum, or the composed graph's rules as recorded ops when the backward pass is itself recorded.
+   * The gradients of x, W and b ({@code null} for an input that needs none): {@code gY·Wᵀ} and
+   * {@code Xᵀ·gY} as products with GEMM flags, and the column sums of {@code gY}.
    */
   private static Tensor[] gradients(Tensor x, Tensor weight, Tensor bias, Tensor gy) {
     int rows = x.rank() == 1 ? 1 : x.dim(0);
-    int in = weight.dim(0);
-    int out = weight.dim(1);
-    if (Tape.isRecording()) {
-      Tensor g = gy.reshape(rows, out);
-      return new Tensor[] {
-        x.isRequiresGrad() ? g.matmul(weight, false, true).reshape(x.shape()) : null,
-        weight.isRequiresGrad() ? x.reshape(rows, in).matmul(g, true, false) : null,
-        bias.isRequiresGrad() ? gy.sumTo(bias.shape()) : null
-      };
-    }
-    Tensor gx = null;
-    Tensor gw = null;
-    Tensor gb = null;
-    if (x.isRequiresGrad()) {
-      double[] dx = Workspace.take(rows * in);
-      Gemm.multiplyInto(gy.data(), false, weight.data(), true, rows, in, out, dx, false);
-      gx = Tensor.wrap(dx, x.shape());
-    }
-    if (weight.isRequiresGrad()) {
-      double[] dw = Workspace.take(in * out);
-      Tensor.InPlace xs = x.readInPlace();
-      Gemm.multiplyInto(xs.array(), xs.offset(), true, gy.data(), false, in, out, rows, dw, false);
-      gw = Tensor.wrap(dw, in, out);
-    }
-    if (bias.isRequiresGrad()) {
-      gb = Tensor.wrap(
-          Reduce.sum(gy.data(), new int[] {rows, out}, new boolean[] {true, false}), out);
-    }
-    return new Tensor[] {gx, gw, gb};
+    Tensor g = gy.reshape(rows, weight.dim(1));
+    return new Tensor[] {
+      x.isRequiresGrad() ? g.matmul(weight, false, true).reshape(x.shape()) : null,
+      weight.isRequiresGrad() ? x.reshape(rows, weight.dim(0)).matmul(g, true, false) : null,
+      bias.isRequiresGrad() ? gy.sumTo(bias.shape()) : null
+    };
   }
 
   private static void checkShapes(Tensor x, Tensor weight, Tensor bias) {
