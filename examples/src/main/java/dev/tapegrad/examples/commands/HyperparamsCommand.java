@@ -100,6 +100,7 @@ public final class HyperparamsCommand implements Callable<Integer> {
           MultiLayerNet.Options.defaults().withWeightDecay(weightDecay), rng.split());
       TrainingHistory history =
           new Trainer(net, new Sgd(learningRate), new Trainer.Config(epochs, batch, 0, rng.nextLong()))
+              .allowDivergence() // a diverging trial is a bad trial, not the end of the search
               .fit(split.train(), split.validation());
       SearchTrial trial = new SearchTrial(t, learningRate, weightDecay, history);
       results.add(trial);
