@@ -2,7 +2,8 @@ package dev.tapegrad.layers.train;
 
 /**
  * Training stopped because a parameter holds NaN or infinity: before training (a network loaded
- * from a bad checkpoint) or after an epoch whose losses were all finite (an update that overflowed).
+ * from a bad checkpoint) or after an epoch whose losses were all finite (an update that
+ * overflowed).
  * Thrown by {@link Trainer#fit} unless {@link Trainer#allowDivergence()} was called.
  */
 public final class NonFiniteParameterException extends ArithmeticException {

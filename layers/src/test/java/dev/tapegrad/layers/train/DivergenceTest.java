@@ -67,7 +67,8 @@ class DivergenceTest {
             .allowDivergence()
             .fit(train, test);
     assertEquals(6, history.losses().size());
-    assertTrue(history.losses().stream().anyMatch(l -> !Double.isFinite(l)), history.losses()::toString);
+    assertTrue(history.losses().stream().anyMatch(l -> !Double.isFinite(l)),
+        history.losses()::toString);
   }
 
   @Test
