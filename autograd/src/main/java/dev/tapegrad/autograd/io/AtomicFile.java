@@ -73,7 +73,7 @@ public final class AtomicFile {
    * result without committing deletes the temporary file and leaves the target untouched.
    */
   public static Pending begin(Path target) throws IOException {
-    Path file = target.toAbsolutePath();
+    Path file = target.toAbsolutePath().normalize();
     Files.createDirectories(file.getParent());
     return new Pending(file, TempFiles.create(file));
   }

@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  *   <li>those in flight when the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}) are deleted
  *       by a shutdown hook, and no new one can be created after that;
  *   <li>those a killed process left behind ({@code kill -9}, a power cut) are deleted the first
- *       time this JVM writes into their directory: a temporary file is stale when its process is
- *       not running (or is this JVM, which is not writing it), or, without a process id, when it
- *       was last modified more than {@link #STALE_AFTER} ago.
+ *       time this JVM writes into their directory: a temporary file that this JVM is not writing
+ *       is stale when the process named in it is not running, or, when it names this JVM's process
+ *       id (an earlier JVM in a container) or none, when it was last modified more than {@link
+ *       #STALE_AFTER} ago.
  * </ul>
  */
 final class TempFiles {
-  /** How old a temporary file without a process id must be before it counts as stale. */
+  /** How old a temporary file of this process id, or of none, must be to count as stale. */
   static final Duration STALE_AFTER = Duration.ofSeconds(10);
 
   /** {@code .<name>.<random>[-<pid>].tmp}; group 1 is the process id, if any. */
@@ -91,8 +92,9 @@ final class TempFiles {
     if (!m.matches()) {
       return false;
     }
+    boolean old = age.compareTo(STALE_AFTER) > 0;
     if (m.group(1) == null) {
-      return age.compareTo(STALE_AFTER) > 0;
+      return old;
     }
     long pid;
     try {
@@ -100,7 +102,10 @@ final class TempFiles {
     } catch (NumberFormatException tooLong) {
       return true; // no process has such an id
     }
-    return pid == PID || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    if (pid == PID) {
+      return old;
+    }
+    return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
   }
 
   /** Deletes the stale temporary files in {@code directory}; problems are ignored. */

@@ -96,26 +96,26 @@ class AtomicFileTest {
     long self = ProcessHandle.current().pid();
     long alive = ProcessHandle.current().parent().orElseThrow().pid();
     FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
-    // left by processes that are gone (kill -9), by this very process, or old and without an id
+    // left by a process that is gone (kill -9), or old with this process's id or without one
     Path deadWriter = Files.createFile(dir.resolve(".ckpt.npz.1x2y3z-999999999.tmp"));
-    Path thisProcess = Files.createFile(dir.resolve(".a.csv.k3j9-" + self + ".tmp"));
+    Path oldOfThisId = Files.createFile(dir.resolve(".a.csv.k3j9-" + self + ".tmp"));
+    Files.setLastModifiedTime(oldOfThisId, hourAgo);
     Path oldWithoutId = Files.createFile(dir.resolve(".loss.png.abc123.tmp"));
     Files.setLastModifiedTime(oldWithoutId, hourAgo);
-    // a live process's write, a recent one without id, and files that only look similar stay
+    // a live process's write, recent ones of this id or none, and look-alikes stay
     Path liveWriter = Files.createFile(dir.resolve(".b.csv.k3j9-" + alive + ".tmp"));
+    Path recentOfThisId = Files.createFile(dir.resolve(".d.csv.k3j9-" + self + ".tmp"));
     Path recentWithoutId = Files.createFile(dir.resolve(".c.csv.abc123.tmp"));
     for (String name : List.of(".hidden.tmp", "notes.tmp", ".x.ABC.tmp", ".y.abc.txt")) {
       Files.setLastModifiedTime(Files.createFile(dir.resolve(name)), hourAgo);
     }
     AtomicFile.writeString(dir.resolve("a.csv"), "x\n");
     assertTrue(Files.notExists(deadWriter));
-    assertTrue(Files.notExists(thisProcess));
+    assertTrue(Files.notExists(oldOfThisId));
     assertTrue(Files.notExists(oldWithoutId));
-    assertTrue(Files.exists(liveWriter));
-    assertTrue(Files.exists(recentWithoutId));
     assertEquals(Set.of("a.csv", liveWriter.getFileName().toString(),
-        recentWithoutId.getFileName().toString(), ".hidden.tmp", "notes.tmp", ".x.ABC.tmp",
-        ".y.abc.txt"), names(dir));
+        recentOfThisId.getFileName().toString(), recentWithoutId.getFileName().toString(),
+        ".hidden.tmp", "notes.tmp", ".x.ABC.tmp", ".y.abc.txt"), names(dir));
   }
 
   @Test
