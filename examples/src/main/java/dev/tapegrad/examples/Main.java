@@ -17,8 +17,15 @@ import dev.tapegrad.examples.commands.OptimizersCommand;
 import dev.tapegrad.examples.commands.OverfitCommand;
 import dev.tapegrad.examples.commands.TourCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
+import dev.tapegrad.examples.cli.CommandExecution;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code tapegrad.jar}: the book, chapter by chapter, as subcommands
@@ -29,6 +36,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tapegrad 0.1.0",
     description = "Deep Learning from Scratch, rebuilt on a Java autograd tape.",
+    footer = {"", "Exit status: 0 success, 1 failure (one line on standard error; --verbose adds"
+        + " the stack trace), 2 usage error."},
     subcommands = {
       GatesCommand.class,
       ForwardCommand.class,
@@ -48,33 +57,39 @@ import picocli.CommandLine.Command;
       DownloadCommand.class,
       TourCommand.class,
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On failure, print the stack trace after the one-line error.")
+  private boolean verbose;
+
+  @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the CLI and returns its exit code (for tests). */
-  public static int run(String... args) {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args);
-  }
-
   /**
-   * Bad input and file problems are reported as one line naming the command (exit 1); anything
-   * else is a bug and keeps its stack trace.
+   * Runs the CLI and returns its exit code (for tests): 0 on success, 1 when the command failed,
+   * 2 for a usage error.
    */
-  private static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed)
-      throws Exception {
-    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-        || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-      command.getErr().println(command.getCommandName() + ": " + e.getMessage());
-      return 1;
-    }
-    throw e;
+  public static int run(String... args) {
+    Main main = new Main();
+    CommandExecution execution = new CommandExecution(() -> main.verbose);
+    return new CommandLine(main)
+        .setExecutionStrategy(execution)
+        .setParameterExceptionHandler(execution)
+        .execute(args);
   }
 
+  /** Whether {@code --verbose} was given. */
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** Without a command: the usage on standard error, and a usage error. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.USAGE;
   }
 }

@@ -175,17 +175,17 @@ class Chapter6CommandsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "hyperparams --lr-exponents -2,-6 | --lr-exponents: a log-uniform range needs finite exponents with min < max",
-    "hyperparams --best 0 | --trials and --best must be at least 1",
-    "optimizers --smooth 0 | --iterations, --batch and --smooth must be at least 1, got 2000, 128 and 0",
+    "hyperparams --best 0 | --best must be at least 1, got 0",
+    "optimizers --smooth 0 | --smooth must be at least 1, got 0",
     "init --samples 0 | --samples must be at least 1, got 0",
     "batchnorm --stds 0 | --stds must be at least 1, got 0",
     "batchnorm --std-exponents 1 | --std-exponents needs two finite exponents FIRST,LAST",
-    "overfit --weight-decay -1 | --weight-decay must be >= 0, got -1.0",
-    "overfit --dropout 1 | dropout ratio must be in [0, 1), got 1.0",
+    "overfit --weight-decay -1 | --weight-decay must be a finite number of 0 or more, got -1.0",
+    "overfit --dropout 1 | --dropout must be at least 0 and below 1, got 1.0",
   })
   void badSettingsFailAtOnceWithAClearError(String args, String message) {
     Cli.Result r = Cli.run(out, args.split(" "));
-    assertNotEquals(0, r.exitCode());
+    assertEquals(2, r.exitCode(), "a usage error");
     assertTrue(r.err().contains(message), r.err());
     assertFalse(r.out().contains("wrote:"), r.out());
   }

@@ -1,16 +1,23 @@
 package dev.tapegrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-/** Runs the CLI in-process for end-to-end tests and captures what it printed. */
+/**
+ * Runs the CLI for end-to-end tests and captures what it printed: in-process, or in a fresh JVM
+ * where system properties, JVM limits or the exit status of the process matter.
+ */
 public final class Cli {
   private Cli() {}
 
@@ -18,11 +25,12 @@ public final class Cli {
   public record Result(int exitCode, String out, String err) {}
 
   /** Runs {@code tapegrad <args> --out <out>} and returns its output; the exit code is not checked. */
-  public static synchronized Result run(Path out, String... args) {
-    List<String> all = new ArrayList<>();
-    Collections.addAll(all, args);
-    all.add("--out");
-    all.add(out.toString());
+  public static Result run(Path out, String... args) {
+    return exec(withOut(out, args));
+  }
+
+  /** Runs {@code tapegrad <args>} exactly as given. */
+  public static synchronized Result exec(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -30,7 +38,7 @@ public final class Cli {
     try {
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-      int code = Main.run(all.toArray(String[]::new));
+      int code = Main.run(args);
       return new Result(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
@@ -43,5 +51,54 @@ public final class Cli {
     Result r = run(out, args);
     assertEquals(0, r.exitCode(), () -> "stdout:\n" + r.out() + "\nstderr:\n" + r.err());
     return r.out();
+  }
+
+  /**
+   * Runs {@code java <jvmOptions> ... Main <args> --out <out>} in a new process, under {@code
+   * ulimit -f fileSizeKib} when that is positive (writing more then fails with "File too large", as
+   * on a full disk).
+   */
+  public static Result fork(List<String> jvmOptions, int fileSizeKib, Path out, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    if (fileSizeKib > 0) {
+      String limited = "ulimit -f " + fileSizeKib + " && exec \"$@\"";
+      Collections.addAll(command, "bash", "-c", limited, "bash");
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    Collections.addAll(command, "-Djava.awt.headless=true", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName());
+    Collections.addAll(command, withOut(out, args));
+    Process process = new ProcessBuilder(command).start();
+    CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process, false));
+    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process, true));
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the forked CLI did not finish");
+    return new Result(process.exitValue(), stdout.join(), stderr.join());
+  }
+
+  /** The lines a forked JVM printed on standard error, without the JVM's and netlib's notices. */
+  public static List<String> ownLines(String err) {
+    return err.lines()
+        .filter(l -> !l.startsWith("WARNING: Using incubator") && !l.startsWith("netlib-blas")
+            && !l.contains("dev.ludovic.netlib") && !l.startsWith("INFO: Using"))
+        .toList();
+  }
+
+  private static String[] withOut(Path out, String... args) {
+    List<String> all = new ArrayList<>();
+    Collections.addAll(all, args);
+    all.add("--out");
+    all.add(out.toString());
+    return all.toArray(String[]::new);
+  }
+
+  private static String read(Process process, boolean errors) {
+    try {
+      return new String((errors ? process.getErrorStream() : process.getInputStream())
+          .readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

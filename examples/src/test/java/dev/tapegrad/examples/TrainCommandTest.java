@@ -1,6 +1,7 @@
 package dev.tapegrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,16 @@ import dev.tapegrad.layers.io.Npz;
 import dev.tapegrad.layers.net.TwoLayerNet;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,5 +120,88 @@ class TrainCommandTest {
     double[] mean = saved.get("BatchNorm1.runningMean").data();
     assertEquals(100, mean.length);
     assertTrue(Arrays.stream(mean).anyMatch(m -> m != 0), "training updated the running mean");
+  }
+
+  /** The error line, after the progress bar that standard error also shows. */
+  private static String lastLine(String err) {
+    List<String> lines = err.lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
+  /** Every file under {@code dir} (temporary ones included) and its bytes. */
+  private static Map<String, ByteBuffer> files(Path dir) throws IOException {
+    Map<String, ByteBuffer> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), ByteBuffer.wrap(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void aRunThatDivergesWritesNothingAndKeepsTheCheckpointItResumedFrom() throws IOException {
+    Cli.ok(out, args("--epochs", "1"));
+    Path checkpoint = out.resolve("train/two-layer.npz");
+    Map<String, ByteBuffer> before = files(out);
+    Cli.Result r = Cli.run(out, args("--epochs", "2", "--resume", checkpoint.toString(),
+        "--lr", "1e300"));
+    assertEquals(1, r.exitCode());
+    assertEquals("train: loss became NaN at epoch 1, iteration 2; nothing was written",
+        lastLine(r.err()));
+    assertEquals(before, files(out), "every file byte-identical, and no new one");
+    assertFalse(r.out().contains("wrote:"), r.out());
+  }
+
+  @Test
+  void aCheckpointHoldingNaNIsNotTrainedOn() throws IOException {
+    Cli.ok(out, args("--epochs", "1"));
+    Path checkpoint = out.resolve("train/two-layer.npz");
+    Map<String, Tensor> entries = new LinkedHashMap<>(Npz.read(checkpoint));
+    entries.get("Affine1.W").data()[7] = Double.NaN;
+    Npz.write(checkpoint, entries);
+    Map<String, ByteBuffer> before = files(out);
+    Cli.Result r = Cli.run(out, args("--epochs", "1", "--resume", checkpoint.toString()));
+    assertEquals(1, r.exitCode());
+    assertEquals("train: parameter Affine1.W holds NaN before training; nothing was written",
+        lastLine(r.err()));
+    assertEquals(before, files(out));
+  }
+
+  @Test
+  void aWriteThatFailsLeavesTheEarlierFilesAndNoNewOnes() throws IOException {
+    Cli.ok(out, args("--epochs", "1"));
+    // the next run cannot write its accuracy chart, after its history and loss chart
+    Path chart = out.resolve("train/two-layer-accuracy.png");
+    Files.delete(chart);
+    Files.createDirectories(chart.resolve("blocked"));
+    Map<String, ByteBuffer> before = files(out);
+    Cli.Result r = Cli.run(out, args("--epochs", "1", "--seed", "2"));
+    assertEquals(1, r.exitCode());
+    assertEquals("train: cannot write " + chart + ": is a directory; nothing was written",
+        lastLine(r.err()));
+    assertEquals(before, files(out));
+  }
+
+  @Test
+  void aFullDiskLeavesTheEarlierFilesAndNoNewOnes() throws Exception {
+    Cli.ok(out, args("--epochs", "1"));
+    Map<String, ByteBuffer> before = files(out);
+    // 200 KiB: the history and the charts fit, the 320 KB checkpoint does not
+    Cli.Result r = Cli.fork(List.of(), 200, out, args("--epochs", "1", "--seed", "2"));
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("train: cannot write " + out.resolve("train/two-layer.npz")
+        + ": file too large; nothing was written", lastLine(r.err()));
+    assertEquals(before, files(out));
+  }
+
+  @Test
+  void theNextRunRemovesTheTemporaryFilesOfAKilledOne() throws IOException {
+    Path train = Files.createDirectories(out.resolve("train"));
+    Path stale = Files.writeString(train.resolve(".two-layer.npz.4k2j9x-999999999.tmp"), "half");
+    Cli.ok(out, args("--epochs", "1"));
+    assertTrue(Files.notExists(stale));
+    assertEquals(List.of("two-layer-accuracy.png", "two-layer-history.csv", "two-layer-loss.png",
+        "two-layer-losses.csv", "two-layer.npz"), files(train).keySet().stream().toList());
   }
 }

@@ -1,6 +1,7 @@
 package dev.tapegrad.autograd.io;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a partial
@@ -17,6 +17,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * then atomically renamed over the target. If anything fails, the target is untouched and the
  * temporary file is removed. Every file the project writes (checkpoints, diagrams, charts, CSV)
  * goes through here.
+ *
+ * <p>The temporary file is {@code .<name>.<random>-<pid>.tmp}. It is also removed when the JVM is
+ * stopped during the write (SIGTERM, Ctrl-C), and one left by a killed process is removed the
+ * next time a JVM writes into its directory.
+ *
+ * <p>{@link #begin} splits a write in two, so that several files can be written first and moved
+ * into place together once all of them were written.
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -54,27 +61,75 @@ public final class AtomicFile {
    * beside it, atomically. Creates missing parent directories.
    */
   public static void writeFile(Path target, FileContent content) throws IOException {
-    Path file = target.toAbsolutePath();
-    Path directory = file.getParent();
-    Files.createDirectories(directory);
-    String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-    Path temp =
-        Files.createFile(directory.resolve("." + file.getFileName() + "." + random + ".tmp"));
-    try {
-      content.writeTo(temp);
+    try (Pending pending = begin(target)) {
+      content.writeTo(pending.file());
+      pending.commit();
+    }
+  }
+
+  /**
+   * Starts a write of {@code target}: creates missing parent directories and an empty temporary
+   * file beside it, which the caller fills and then {@link Pending#commit commits}; closing the
+   * result without committing deletes the temporary file and leaves the target untouched.
+   */
+  public static Pending begin(Path target) throws IOException {
+    Path file = target.toAbsolutePath().normalize();
+    Files.createDirectories(file.getParent());
+    return new Pending(file, TempFiles.create(file));
+  }
+
+  /** A write started by {@link #begin}: its temporary file, to be committed or discarded. */
+  public static final class Pending implements Closeable {
+    private final Path target;
+    private final Path temp;
+    private boolean finished;
+
+    private Pending(Path target, Path temp) {
+      this.target = target;
+      this.temp = temp;
+    }
+
+    /** The file the content goes to, beside the target. */
+    public Path file() {
+      return temp;
+    }
+
+    /** The file this write replaces or creates (absolute). */
+    public Path target() {
+      return target;
+    }
+
+    /**
+     * Flushes the temporary file to disk and renames it over the target, atomically.
+     *
+     * @throws IllegalStateException if the write was already committed or discarded
+     */
+    public void commit() throws IOException {
+      if (finished) {
+        throw new IllegalStateException("the write of " + target + " is already finished");
+      }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (Throwable failure) {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      finished = true;
+      TempFiles.release(temp);
+      syncDirectory(target.getParent());
+    }
+
+    /** Deletes the temporary file unless the write was committed; the target stays as it was. */
+    @Override
+    public void close() throws IOException {
+      if (finished) {
+        return;
+      }
+      finished = true;
       try {
         Files.deleteIfExists(temp);
-      } catch (IOException cleanup) {
-        failure.addSuppressed(cleanup);
+      } finally {
+        TempFiles.release(temp);
       }
-      throw failure;
     }
-    syncDirectory(directory);
   }
 
   /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */

@@ -9,15 +9,31 @@ import java.util.function.IntConsumer;
  *
  * <p>The number of cores used is the system property {@code tapegrad.threads} (default: every
  * available processor); {@code -Dtapegrad.threads=1} runs every kernel and product sequentially.
+ * It must be a whole number from 1 to four times the available processors; any other value makes
+ * the methods here throw an {@link IllegalArgumentException} that says so (never an {@link
+ * ExceptionInInitializerError}).
  */
 public final class Parallel {
   /** Below this many elements of work a kernel stays on one thread. */
   public static final int MIN_PARALLEL_WORK = 1 << 16;
 
-  private static final int THREADS =
-      Math.max(1, Integer.getInteger("tapegrad.threads", Runtime.getRuntime().availableProcessors()));
+  /** The system property that sets how many cores the kernels use. */
+  public static final String THREADS_PROPERTY = "tapegrad.threads";
 
-  private static final WorkerTeam TEAM = new WorkerTeam(THREADS);
+  /**
+   * At most this many threads per available processor: more only adds switching (and 100,000 ran
+   * out of native threads).
+   */
+  static final int THREADS_PER_PROCESSOR = 4;
+
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  private static final String THREADS_SETTING = System.getProperty(THREADS_PROPERTY);
+
+  /** The thread count, or 0 when {@link #THREADS_SETTING} is not a valid one. */
+  private static final int THREADS = parseThreads(THREADS_SETTING, PROCESSORS);
+
+  private static final WorkerTeam TEAM = new WorkerTeam(Math.max(1, THREADS));
 
   private Parallel() {}
 
@@ -27,9 +43,45 @@ public final class Parallel {
     void run(int from, int to);
   }
 
-  /** How many cores tapegrad's kernels split their work across ({@code tapegrad.threads}). */
+  /**
+   * How many cores tapegrad's kernels split their work across ({@code tapegrad.threads}).
+   *
+   * @throws IllegalArgumentException if {@code tapegrad.threads} is not a whole number from 1 to
+   *     four times the available processors
+   */
   public static int threads() {
+    requireValidThreads();
     return THREADS;
+  }
+
+  /**
+   * The thread count {@code setting} asks for on a machine with {@code processors} cores: all of
+   * them when it is null, else its value if it is a whole number from 1 to {@code
+   * THREADS_PER_PROCESSOR × processors}, else 0.
+   */
+  static int parseThreads(String setting, int processors) {
+    if (setting == null) {
+      return processors;
+    }
+    try {
+      int threads = Integer.parseInt(setting.strip());
+      return threads >= 1 && threads <= THREADS_PER_PROCESSOR * processors ? threads : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static void requireValidThreads() {
+    if (THREADS == 0) {
+      throw new IllegalArgumentException(invalidThreadsMessage(THREADS_SETTING, PROCESSORS));
+    }
+  }
+
+  /** Why {@code setting} is not a valid {@code tapegrad.threads}. */
+  static String invalidThreadsMessage(String setting, int processors) {
+    return "-D" + THREADS_PROPERTY + " must be a whole number from 1 to "
+        + THREADS_PER_PROCESSOR * processors + " (" + THREADS_PER_PROCESSOR + " x the "
+        + processors + " available processors), got '" + setting + "'";
   }
 
   /**
@@ -37,6 +89,7 @@ public final class Parallel {
    * is at least {@link #MIN_PARALLEL_WORK}, else on the calling thread.
    */
   public static void forRange(int count, long workPerItem, Range body) {
+    requireValidThreads();
     int chunks = Math.min(THREADS, count);
     if (chunks <= 1 || count * workPerItem < MIN_PARALLEL_WORK) {
       body.run(0, count);
@@ -50,6 +103,7 @@ public final class Parallel {
    * WorkerTeam} when there is more than one, and returns when all have finished.
    */
   public static void forEachPart(int parts, IntConsumer part) {
+    requireValidThreads();
     TEAM.run(parts, part);
   }
 

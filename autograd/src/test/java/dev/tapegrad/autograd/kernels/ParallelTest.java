@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 class ParallelTest {
 
   @Test
+  void theThreadsPropertyIsAWholeNumberFromOneToFourPerProcessor() {
+    assertEquals(2, Parallel.parseThreads(null, 2), "unset: every processor");
+    assertEquals(1, Parallel.parseThreads("1", 2));
+    assertEquals(8, Parallel.parseThreads(" 8 ", 2));
+    for (String bad : new String[] {"0", "-3", "9", "100000", "two", "", "1.5"}) {
+      assertEquals(0, Parallel.parseThreads(bad, 2), bad);
+    }
+    assertEquals("-Dtapegrad.threads must be a whole number from 1 to 8 (4 x the 2 available"
+        + " processors), got '100000'", Parallel.invalidThreadsMessage("100000", 2));
+  }
+
+  @Test
   void partsAreContiguousNearlyEqualAndCoverTheRange() {
     for (int count : new int[] {0, 1, 2, 7, 100}) {
       for (int parts = 1; parts <= 5; parts++) {

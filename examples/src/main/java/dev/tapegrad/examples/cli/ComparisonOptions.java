@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
  * The options of the book's iteration-based MNIST comparisons (optimizers, Fig 6-9; weight
  * initialisations, Fig 6-15): how long, on what batches, how often to print and how much to smooth.
  */
-public final class ComparisonOptions {
+public final class ComparisonOptions implements ValidatedOptions {
   @Option(names = "--iterations", defaultValue = "2000",
       description = "Training iterations of the MNIST comparison (default: ${DEFAULT-VALUE}).")
   private int iterations;
@@ -23,16 +23,12 @@ public final class ComparisonOptions {
       description = "Moving-average window of the loss chart in iterations (default: ${DEFAULT-VALUE}).")
   private int smooth;
 
-  /**
-   * Checks the values before any work starts (a long run must not fail at its chart).
-   *
-   * @throws IllegalArgumentException naming the option that is out of range
-   */
+  @Override
   public void validate() {
-    if (iterations < 1 || batch < 1 || smooth < 1) {
-      throw new IllegalArgumentException("--iterations, --batch and --smooth must be at least 1, got "
-          + iterations + ", " + batch + " and " + smooth);
-    }
+    Require.atLeast("--iterations", iterations, 1);
+    Require.atLeast("--batch", batch, 1);
+    Require.atLeast("--log-every", logEvery, 0);
+    Require.atLeast("--smooth", smooth, 1);
   }
 
   public int iterations() {

@@ -1,5 +1,6 @@
 package dev.tapegrad.examples.cli;
 
+import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.Mnist;
 import dev.tapegrad.layers.data.MnistOptions;
 import dev.tapegrad.layers.data.TrainTestSplit;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --data DIR} option: a directory of the four MNIST IDX files, or the embedded sample. */
-public final class DataOptions {
+public final class DataOptions implements ValidatedOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",
@@ -16,10 +17,40 @@ public final class DataOptions {
           + " default: the embedded 8,000/2,000 MNIST sample.")
   private Path directory;
 
-  /** Loads the data normalised to [0,1], as flat vectors or (N,1,28,28) images. */
+  @Override
+  public void validate() throws IOException {
+    if (directory != null) {
+      Require.readableDirectory("--data", directory);
+    }
+  }
+
+  /**
+   * Loads the data normalised to [0,1], as flat vectors or (N,1,28,28) images.
+   *
+   * @throws IOException also when the training or the test set holds no image
+   */
   public TrainTestSplit load(boolean images) throws IOException {
     MnistOptions options = MnistOptions.defaults().withFlatten(!images);
-    return directory == null ? Mnist.embeddedSample(options) : Mnist.load(directory, options);
+    TrainTestSplit split =
+        directory == null ? Mnist.embeddedSample(options) : Mnist.load(directory, options);
+    if (split.train().size() == 0 || split.test().size() == 0) {
+      String empty = split.train().size() == 0 ? "training" : "test";
+      throw new IOException(describe() + ": the " + empty + " set holds no images");
+    }
+    return split;
+  }
+
+  /**
+   * The first {@code n} samples of {@code set}, or all of them when {@code n} is 0.
+   *
+   * @param option the option that asked for {@code n}, named when the set is smaller
+   */
+  public Dataset first(Dataset set, int n, String option) {
+    if (n > set.size()) {
+      throw new IllegalArgumentException(option + " " + n + " is more than the " + set.size()
+          + " samples of " + describe());
+    }
+    return n == 0 ? set : set.subset(n);
   }
 
   /** Where the data comes from, for reports. */

@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.io.AtomicFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +12,16 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --out DIR} option shared by every command, and the list of files a command wrote,
- * printed at its end. Text files are written atomically (temp file, then move).
+ * The {@code --out DIR} option shared by every command, and the files the command writes.
+ *
+ * <p>The directory is created and probed with a real file before the command starts ({@link
+ * #open}). Every file is then staged: written in full, while the command runs, to a temporary file
+ * beside its target ({@link AtomicFile#begin}), and moved into place, in the order written, only
+ * once the command has succeeded ({@link #commit}). A command that fails, including a write that
+ * fails for a full disk, leaves the files of earlier runs as they were and none of its own ({@link
+ * #discard}); SIGTERM and Ctrl-C leave no temporary files either.
  */
-public final class Outputs {
+public final class Outputs implements ValidatedOptions {
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -22,50 +29,98 @@ public final class Outputs {
       description = "Directory for the files this command writes (default: ${DEFAULT-VALUE}).")
   private Path directory;
 
+  private final List<AtomicFile.Pending> staged = new ArrayList<>();
   private final List<Path> written = new ArrayList<>();
+  private boolean anyInPlace;
 
-  /** The path of {@code name} under the output directory (created if needed), recorded as written. */
-  public Path file(String name) {
-    return userFile(directory.resolve(name));
+  @Override
+  public void validate() {
+    Require.nonEmpty("--out", directory);
   }
 
   /**
-   * A file the user named in an option, relative to the working directory rather than the output
-   * directory: its directory is created if needed and the file recorded as written.
+   * Creates the output directory if needed and checks that files can be created in it.
+   *
+   * @throws IOException naming the directory and the operating system's reason
    */
-  public Path userFile(Path p) {
-    try {
-      Files.createDirectories(p.toAbsolutePath().getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + p.toAbsolutePath().getParent(), e);
-    }
-    written.add(p);
-    return p;
+  public void open() throws IOException {
+    Require.writableDirectory("--out", directory);
   }
 
-  /** Writes {@code text} to {@code name} atomically. */
-  public Path writeText(String name, String text) {
-    Path target = file(name);
+  /**
+   * Writes {@code name} under the output directory: {@code content} fills a staged file now, which
+   * {@link #commit} moves into place.
+   *
+   * @throws IOException naming the file that could not be written and why
+   */
+  public void write(String name, AtomicFile.FileContent content) throws IOException {
+    stage(directory.resolve(name), content);
+  }
+
+  /** Writes {@code text} to {@code name} under the output directory, in UTF-8, staged. */
+  public void writeText(String name, String text) throws IOException {
+    write(name, file -> Files.writeString(file, text));
+  }
+
+  /**
+   * Writes a file the user named in an option, relative to the working directory rather than the
+   * output directory, staged like the others.
+   */
+  public void writeUserFile(Path file, AtomicFile.FileContent content) throws IOException {
+    stage(file, content);
+  }
+
+  /** Records a file written in place by the command itself (a download), for the report. */
+  public void recordWritten(Path file) {
+    written.add(file);
+    anyInPlace = true;
+  }
+
+  /**
+   * Moves the staged files into place in the order they were written (so a command that writes
+   * its checkpoint last replaces it last). The renames need no disk space; should one still fail,
+   * the files not yet moved are discarded.
+   *
+   * @throws IOException naming the file that could not be moved into place
+   */
+  public void commit() throws IOException {
     try {
-      AtomicFile.writeString(target, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      for (AtomicFile.Pending pending : staged) {
+        try {
+          pending.commit();
+          anyInPlace = true;
+        } catch (IOException e) {
+          throw new IOException("cannot write " + pending.target() + ": "
+              + FailureReason.withoutFile(e), e);
+        }
+      }
+    } finally {
+      discard();
     }
-    return target;
+  }
+
+  /** Deletes the staged files that were not moved into place; the targets stay as they were. */
+  public void discard() {
+    for (AtomicFile.Pending pending : staged) {
+      try {
+        pending.close();
+      } catch (IOException e) {
+        // AtomicFile removes it as stale the next time a command writes into that directory.
+      }
+    }
+    staged.clear();
+  }
+
+  /**
+   * Whether any file of the command is in place: written there directly, or already moved by
+   * {@link #commit}. If not, a failed command wrote nothing.
+   */
+  public boolean anyInPlace() {
+    return anyInPlace;
   }
 
   public Path directory() {
     return directory;
-  }
-
-  /** Sets the directory (for commands that run others, like {@code tour}). */
-  public void setDirectory(Path dir) {
-    this.directory = dir;
-  }
-
-  /** The files written so far, in order. */
-  public List<Path> written() {
-    return List.copyOf(written);
   }
 
   /** Prints the files written, one per line. */
@@ -75,5 +130,19 @@ public final class Outputs {
     }
     out.println("wrote:");
     written.stream().distinct().forEach(p -> out.println("  " + p));
+  }
+
+  private void stage(Path target, AtomicFile.FileContent content) throws IOException {
+    try {
+      if (Files.isDirectory(target)) {
+        throw new FileSystemException(target.toString(), null, "is a directory");
+      }
+      AtomicFile.Pending pending = AtomicFile.begin(target);
+      staged.add(pending);
+      content.writeTo(pending.file());
+    } catch (IOException | UncheckedIOException e) {
+      throw new IOException("cannot write " + target + ": " + FailureReason.withoutFile(e), e);
+    }
+    written.add(target);
   }
 }

@@ -11,9 +11,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a progress bar per epoch (loss and images per second) on standard error and one summary
- * line per epoch (loss, train and test accuracy, time) on standard output.
+ * line per epoch (loss, train and test accuracy, time) on standard output. Closing it ends the bar
+ * of an epoch that training left unfinished (it failed), so that an error starts on a new line.
  */
-public final class ProgressReporter implements TrainingListener {
+public final class ProgressReporter implements TrainingListener, AutoCloseable {
   private final PrintStream out;
   private final int batchSize;
   private ProgressBar bar;
@@ -47,10 +48,7 @@ public final class ProgressReporter implements TrainingListener {
 
   @Override
   public void epochFinished(EpochResult r) {
-    if (bar != null) {
-      bar.close();
-      bar = null;
-    }
+    close();
     out.printf(
         Locale.ROOT,
         "epoch %3d  loss %s  train acc %.4f  test acc %.4f  %.1f s%n",
@@ -59,5 +57,14 @@ public final class ProgressReporter implements TrainingListener {
         r.trainAccuracy(),
         r.testAccuracy(),
         r.seconds());
+  }
+
+  /** Ends the current epoch's progress bar, if one is showing. */
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
   }
 }

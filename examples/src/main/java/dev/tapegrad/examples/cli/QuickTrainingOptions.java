@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * is the book's {@code train_convnet.py}: Adam with learning rate 0.001, batches of 100, accuracy
  * on 1,000 samples per epoch.
  */
-public final class QuickTrainingOptions {
+public final class QuickTrainingOptions implements ValidatedOptions {
   private static final int BATCH = 100;
   private static final int EVALUATION_SAMPLES = 1000;
 
@@ -32,6 +32,12 @@ public final class QuickTrainingOptions {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Override
+  public void validate() {
+    Require.atLeast("--epochs", epochs, 1);
+    Require.atLeast("--train-size", trainSize, 0);
+  }
+
   /** A SimpleConvNet with the book's random initialisation, seeded. */
   public Network newSimpleConvNet() {
     return NetworkKind.SIMPLE_CONV.create(0, false, 0, new Random(seed));
@@ -39,16 +45,15 @@ public final class QuickTrainingOptions {
 
   /** Trains {@code net} on the training part of {@code split}, printing progress. */
   public TrainingHistory train(Network net, TrainTestSplit split) {
-    if (trainSize < 0) {
-      throw new IllegalArgumentException("--train-size must be 0 (all) or more, got " + trainSize);
-    }
     Dataset train = trainSize > 0 ? split.train().subset(Math.min(trainSize, split.train().size()))
         : split.train();
     Optimizer adam = Optimizers.create("adam", 0.001);
     System.out.printf(Locale.ROOT, "training %s on %d images: adam lr 0.001, batch %d, %d epochs%n",
         net.name(), train.size(), BATCH, epochs);
-    return new Trainer(net, adam, new Trainer.Config(epochs, BATCH, EVALUATION_SAMPLES, seed))
-        .listener(new ProgressReporter(System.out, BATCH))
-        .fit(train, split.test());
+    try (ProgressReporter progress = new ProgressReporter(System.out, BATCH)) {
+      return new Trainer(net, adam, new Trainer.Config(epochs, BATCH, EVALUATION_SAMPLES, seed))
+          .listener(progress)
+          .fit(train, split.test());
+    }
   }
 }

@@ -4,16 +4,18 @@ import dev.tapegrad.layers.data.Dataset;
 import picocli.CommandLine.Option;
 
 /** The {@code --limit N} option of commands that run a network over the test split. */
-public final class TestLimitOptions {
+public final class TestLimitOptions implements ValidatedOptions {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
       description = "Use only the first N test images (default: all).")
   private int limit;
 
+  @Override
+  public void validate() {
+    Require.atLeast("--limit", limit, 0);
+  }
+
   /** The first {@code --limit} samples of {@code test}, or all of them. */
   public Dataset apply(Dataset test) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("--limit must be 0 (all) or more, got " + limit);
-    }
     return limit > 0 && limit < test.size() ? test.subset(limit) : test;
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * networks or a checkpoint written by {@code train}), {@code --weights} for the book's pickles, and
  * {@code --arch}, {@code --dropout} for checkpoints.
  */
-public final class TrainedNetworkOptions {
+public final class TrainedNetworkOptions implements ValidatedOptions {
   @Option(names = "--net", paramLabel = "NET",
       description = "book-ch3 (the section 3.6 network, sample_weight.pkl), book-ch7 (SimpleConvNet,"
           + " params.pkl), book-ch8 (DeepConvNet, deep_convnet_params.pkl), or the path of a"
@@ -37,6 +37,40 @@ public final class TrainedNetworkOptions {
   private double dropout;
 
   /**
+   * Checks that {@code --net} is a book network or a readable file, that {@code --weights} is
+   * readable and goes with a book network, and that {@code --arch} and {@code --dropout} are valid
+   * and go with a checkpoint.
+   */
+  @Override
+  public void validate() throws IOException {
+    Require.ratio("--dropout", dropout);
+    if (arch != null) {
+      NetworkKind.parse(arch);
+    }
+    if (weights != null) {
+      Require.readableFile("--weights", weights);
+    }
+    if (net == null || BookNetwork.parse(net).isPresent()) {
+      if (arch != null || dropout != 0) {
+        throw new IllegalArgumentException("--arch and --dropout describe checkpoints, not "
+            + (net != null ? net : "the book's networks"));
+      }
+      return;
+    }
+    Path file = Path.of(net);
+    if (!Files.exists(file) && !net.contains(file.getFileSystem().getSeparator())
+        && !net.endsWith(".npz")) {
+      throw new IllegalArgumentException("unknown network '" + net + "': expected book-ch3,"
+          + " book-ch7, book-ch8 or the path of a checkpoint .npz written by train");
+    }
+    Require.readableFile("--net", file);
+    if (weights != null) {
+      throw new IllegalArgumentException(
+          "--weights is for book-ch3/7/8; the checkpoint " + file + " holds its own weights");
+    }
+  }
+
+  /**
    * The network {@code --net} names; without {@code --net}, the book network {@code fallback} if
    * its weights were given or are in the shared folder, else nothing.
    */
@@ -52,22 +86,10 @@ public final class TrainedNetworkOptions {
     String choice = net != null ? net : fallback;
     Optional<BookNetwork> book = BookNetwork.parse(choice);
     if (book.isPresent()) {
-      if (arch != null || dropout != 0) {
-        throw new IllegalArgumentException("--arch and --dropout describe checkpoints, not " + choice);
-      }
       BookNetwork b = book.get();
       Path file = b.weights(weights);
       return new LoadedNetwork(b.load(file), b.toString(), b.takesImages(), b + " with " + file);
     }
-    Path file = Path.of(choice);
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("unknown network '" + choice + "': expected book-ch3,"
-          + " book-ch7, book-ch8 or the path of a checkpoint .npz written by train");
-    }
-    if (weights != null) {
-      throw new IllegalArgumentException(
-          "--weights is for book-ch3/7/8; the checkpoint " + file + " holds its own weights");
-    }
-    return CheckpointNetwork.load(file, arch, dropout);
+    return CheckpointNetwork.load(Path.of(choice), arch, dropout);
   }
 }

@@ -31,7 +31,6 @@ public final class AppleCommand implements Callable<Integer> {
     appleOrange(o);
     node(o, "+", "add node (Fig 5-11)");
     node(o, "×", "mul node (Fig 5-13)");
-    out.report(o);
     return 0;
   }
 
@@ -103,8 +102,8 @@ public final class AppleCommand implements Callable<Integer> {
 
   private void draw(Tape tape, String name) throws IOException {
     Diagram diagram = Diagram.of(tape);
-    diagram.writeDot(out.file("apple/" + name + ".dot"));
-    diagram.writeSvg(out.file("apple/" + name + ".svg"));
-    diagram.writePng(out.file("apple/" + name + ".png"), 2);
+    out.write("apple/" + name + ".dot", diagram::writeDot);
+    out.write("apple/" + name + ".svg", diagram::writeSvg);
+    out.write("apple/" + name + ".png", file -> diagram.writePng(file, 2));
   }
 }

@@ -1,6 +1,8 @@
 package dev.tapegrad.examples.commands;
 
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.download.Checksums;
 import dev.tapegrad.examples.download.Downloader;
 import dev.tapegrad.examples.download.ExpectedFile;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Section 3.6.1: download the full MNIST (four files) from public mirrors, verified"
         + " by SHA-256, for --data DIR.")
-public final class DownloadCommand implements Callable<Integer> {
+public final class DownloadCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<String> MNIST_FILES = List.of(
       "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
       "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
@@ -56,11 +58,23 @@ public final class DownloadCommand implements Callable<Integer> {
   private int timeoutSeconds;
 
   @Override
+  public void validate() throws IOException {
+    Downloader.baseUrls(mirrors);
+    Require.atLeast("--timeout", timeoutSeconds, 1);
+    if (checksums != null) {
+      Require.readableFile("--checksums", checksums);
+    }
+    if (dir != null) {
+      Require.writableDirectory("--dir", dir);
+    }
+  }
+
+  @Override
   public Integer call() throws IOException {
     List<ExpectedFile> files = checksums != null ? Checksums.read(checksums) : Checksums.mnist();
     List<String> names = files.stream().map(ExpectedFile::name).toList();
     if (!names.containsAll(MNIST_FILES)) {
-      throw new IllegalArgumentException("download: the checksums must cover the four MNIST-format"
+      throw new IllegalArgumentException("the checksums must cover the four MNIST-format"
           + " files " + MNIST_FILES + "; " + checksums + " lists " + names);
     }
     Path target = dir != null ? dir : out.directory().resolve("download").resolve("mnist");
@@ -68,14 +82,13 @@ public final class DownloadCommand implements Callable<Integer> {
     for (ExpectedFile file : files) {
       Path path = target.resolve(file.name());
       Downloader.Outcome outcome = downloader.fetch(file, path);
-      out.userFile(path);
+      out.recordWritten(path);
       System.out.printf(Locale.ROOT, "%-28s %s, SHA-256 verified%n", file.name(),
           outcome == Downloader.Outcome.DOWNLOADED ? "downloaded" : "already present");
     }
     TrainTestSplit mnist = Mnist.load(target, MnistOptions.defaults());
     System.out.printf(Locale.ROOT, "%s: %d training and %d test images; use --data %s%n", target,
         mnist.train().size(), mnist.test().size(), target);
-    out.report(System.out);
     return 0;
   }
 }

@@ -4,6 +4,8 @@ import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.QuickTrainingOptions;
+import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.inference.BookNetwork;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.viz.chart.FigureGrid;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
     name = "filters",
     mixinStandardHelpOptions = true,
     description = "Fig 7-24: the 30 conv1 filters of a SimpleConvNet before and after training.")
-public final class FiltersCommand implements Callable<Integer> {
+public final class FiltersCommand implements Callable<Integer>, ValidatedOptions {
   private static final String CONV1 = "Conv1.W";
 
   @Mixin private Outputs out;
@@ -38,6 +40,13 @@ public final class FiltersCommand implements Callable<Integer> {
       description = "Show the trained filters of the book's params.pkl (found in shared/data/"
           + "book-weights, or FILE) instead of training here.")
   private String weights;
+
+  @Override
+  public void validate() throws IOException {
+    if (weights != null && !weights.isEmpty()) {
+      Require.readableFile("--weights", Path.of(weights));
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -56,7 +65,6 @@ public final class FiltersCommand implements Callable<Integer> {
     }
     write("filters/before.png", before, "Conv1 filters before training (random, 0.01\u00b7randn)");
     write("filters/after.png", after, "Conv1 filters trained " + trainedBy);
-    out.report(System.out);
     return 0;
   }
 
@@ -67,6 +75,6 @@ public final class FiltersCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%s: values from %.4f to %.4f%n", title, values.getMin(),
         values.getMax());
     ImageGrid grid = ImageGrid.filters(filters.data(), shape[0] * shape[1], shape[2], shape[3]);
-    FigureGrid.of(1, title, List.of(grid)).writePng(out.file(name));
+    out.write(name, FigureGrid.of(1, title, List.of(grid))::writePng);
   }
 }

@@ -72,17 +72,19 @@ public final class ForwardCommand implements Callable<Integer> {
       csv.append(String.format(Locale.ROOT, "%.1f,%d,%.8f,%.1f%n", xs[i], (int) step[i], sigmoid[i], relu[i]));
     }
     out.writeText("forward/activations.csv", csv.toString());
-    activation("Step function (Fig 3-6)", -0.1, 1.1).series("step", xs, step).build()
-        .writePng(out.file("forward/step.png"));
-    activation("Sigmoid function (Fig 3-7)", -0.1, 1.1).series("sigmoid", xs, sigmoid).build()
-        .writePng(out.file("forward/sigmoid.png"));
+    XChartFigure stepChart =
+        activation("Step function (Fig 3-6)", -0.1, 1.1).series("step", xs, step).build();
+    out.write("forward/step.png", stepChart::writePng);
+    XChartFigure sigmoidChart =
+        activation("Sigmoid function (Fig 3-7)", -0.1, 1.1).series("sigmoid", xs, sigmoid).build();
+    out.write("forward/sigmoid.png", sigmoidChart::writePng);
     XChartFigure both = activation("Sigmoid and step (Fig 3-8)", -0.1, 1.1)
         .series("sigmoid", xs, sigmoid).series("step", xs, step).build();
     ((XYChart) both.chart()).getSeries("step").setLineStyle(DASHED);
-    both.writePng(out.file("forward/step-sigmoid.png"));
-    activation("ReLU function (Fig 3-9)", -1, 5.5).series("relu", xs, relu).build()
-        .writePng(out.file("forward/relu.png"));
-    out.report(o);
+    out.write("forward/step-sigmoid.png", both::writePng);
+    XChartFigure reluChart =
+        activation("ReLU function (Fig 3-9)", -1, 5.5).series("relu", xs, relu).build();
+    out.write("forward/relu.png", reluChart::writePng);
     return 0;
   }
 }

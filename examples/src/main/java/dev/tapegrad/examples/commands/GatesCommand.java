@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.plot.DecisionBoundaryChart;
 import dev.tapegrad.examples.plot.DecisionLine;
+import dev.tapegrad.viz.chart.XChartFigure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -76,13 +77,14 @@ public final class GatesCommand implements Callable<Integer> {
     o.println("w·x + b for x = [0, 1], w = [0.5, 0.5], b = -0.7: " + sum + " (about -0.2: floating point)");
     out.writeText("gates/truth-tables.csv", csv.toString());
     for (Gate g : new Gate[] {AND, NAND, OR}) {
-      DecisionBoundaryChart.of(g.name() + ": " + g.equation(), List.of(g.line()), g::apply)
-          .writePng(out.file("gates/" + g.name().toLowerCase(Locale.ROOT) + ".png"));
+      XChartFigure chart =
+          DecisionBoundaryChart.of(g.name() + ": " + g.equation(), List.of(g.line()), g::apply);
+      out.write("gates/" + g.name().toLowerCase(Locale.ROOT) + ".png", chart::writePng);
     }
-    DecisionBoundaryChart.of("XOR = AND(NAND, OR): no single line separates it",
-            List.of(NAND.line(), OR.line()), GatesCommand::xor)
-        .writePng(out.file("gates/xor.png"));
-    out.report(o);
+    XChartFigure xorChart =
+        DecisionBoundaryChart.of("XOR = AND(NAND, OR): no single line separates it",
+            List.of(NAND.line(), OR.line()), GatesCommand::xor);
+    out.write("gates/xor.png", xorChart::writePng);
     return 0;
   }
 

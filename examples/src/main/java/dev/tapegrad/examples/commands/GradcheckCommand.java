@@ -7,6 +7,8 @@ import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.examples.cli.NetworkOptions;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.net.Network;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
     name = "gradcheck",
     mixinStandardHelpOptions = true,
     description = "Section 5.7.3: compare the tape's gradients with numerical ones, per parameter.")
-public final class GradcheckCommand implements Callable<Integer> {
+public final class GradcheckCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private NetworkOptions network;
@@ -40,9 +42,15 @@ public final class GradcheckCommand implements Callable<Integer> {
 
 
   @Override
+  public void validate() {
+    Require.atLeast("--samples", samples, 1);
+    Require.atLeast("--max-elements", maxElements, 0);
+  }
+
+  @Override
   public Integer call() throws IOException {
     NetworkKind kind = network.kind();
-    Dataset batch = data.load(kind.takesImages()).train().subset(samples);
+    Dataset batch = data.first(data.load(kind.takesImages()).train(), samples, "--samples");
     Network net = network.create(0, false, 0);
     net.eval(); // dropout would make the loss random between evaluations
     Tensor x = batch.images();
@@ -63,7 +71,6 @@ public final class GradcheckCommand implements Callable<Integer> {
     }
     System.out.println(report.passed() ? "gradients agree" : "GRADIENTS DISAGREE");
     out.writeText("gradcheck/" + kind + ".csv", csv.toString());
-    out.report(System.out);
     return report.passed() ? 0 : 1;
   }
 }

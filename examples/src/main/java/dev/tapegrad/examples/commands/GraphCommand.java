@@ -7,13 +7,14 @@ import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.examples.cli.NetworkOptions;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.viz.diagram.Diagram;
 import dev.tapegrad.viz.diagram.Level;
 import dev.tapegrad.viz.diagram.ScopePaths;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Chapters 5-8: a network's computational graph after one forward and backward pass"
         + " (layer or op level), as PNG, SVG or DOT in graph/<net>-<level>.<format>.")
-public final class GraphCommand implements Callable<Integer> {
+public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
   /** Widest PNG drawn at the sharper default scale of 2. */
   static final int SHARP_WIDTH = 4000;
 
@@ -69,21 +70,25 @@ public final class GraphCommand implements Callable<Integer> {
   private int batch;
 
   @Override
-  public Integer call() throws IOException {
-    Level level = parseLevel(levelText);
-    String levelName = level.name().toLowerCase(Locale.ROOT);
-    String extension = format.toLowerCase(Locale.ROOT);
-    if (!List.of("png", "svg", "dot").contains(extension)) {
+  public void validate() {
+    parseLevel(levelText);
+    if (!List.of("png", "svg", "dot").contains(format.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("unknown format '" + format + "'; choose png, svg or dot");
-    }
-    if (batch < 1) {
-      throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
     }
     if (scale != null && !(scale > 0 && scale <= 8)) {
       throw new IllegalArgumentException("--scale must be in (0, 8], got " + scale);
     }
+    Require.atLeast("--max-width", maxWidth, 1);
+    Require.atLeast("--batch", batch, 1);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Level level = parseLevel(levelText);
+    String levelName = level.name().toLowerCase(Locale.ROOT);
+    String extension = format.toLowerCase(Locale.ROOT);
     NetworkKind kind = network.kind();
-    Dataset samples = data.load(kind.takesImages()).train().subset(batch);
+    Dataset samples = data.first(data.load(kind.takesImages()).train(), batch, "--batch");
     Network net = network.create(0, false, 0);
     Tensor x = samples.images().named("x").requiresGrad();
     try (Tape tape = Tape.record()) {
@@ -92,16 +97,18 @@ public final class GraphCommand implements Callable<Integer> {
       requireScopes(tape);
       Diagram diagram = Diagram.of(tape, loss).level(level).expand(expand.toArray(String[]::new));
       String opened = expand.isEmpty() ? "" : "-expand-" + String.join("-", expand).replace('/', '_');
-      Path file = out.file("graph/" + kind + "-" + levelName + opened + "." + extension);
+      String name = "graph/" + kind + "-" + levelName + opened + "." + extension;
       switch (extension) {
-        case "png" -> diagram.writePng(file, pngScale(diagram, net.name(), levelName));
-        case "svg" -> diagram.writeSvg(file);
-        default -> diagram.writeDot(file);
+        case "png" -> {
+          double pngScale = pngScale(diagram, net.name(), levelName);
+          out.write(name, file -> diagram.writePng(file, pngScale));
+        }
+        case "svg" -> out.write(name, diagram::writeSvg);
+        default -> out.write(name, diagram::writeDot);
       }
       System.out.printf(Locale.ROOT, "%s, %d samples, %s level: %d nodes recorded, loss %.6f%n",
           net.name(), batch, levelName, tape.nodes().size(), loss.item());
     }
-    out.report(System.out);
     return 0;
   }
 

@@ -3,7 +3,9 @@ package dev.tapegrad.examples.commands;
 import dev.tapegrad.examples.cli.CsvTable;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.SeedOption;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.experiments.Curves;
 import dev.tapegrad.examples.experiments.LogUniform;
 import dev.tapegrad.examples.experiments.SearchTrial;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Option;
     name = "hyperparams",
     mixinStandardHelpOptions = true,
     description = "Section 6.5, Fig 6-24: random search of learning rate and weight decay on validation data.")
-public final class HyperparamsCommand implements Callable<Integer> {
+public final class HyperparamsCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100, 100, 100);
   private static final int COLUMNS = 5;
 
@@ -76,15 +78,24 @@ public final class HyperparamsCommand implements Callable<Integer> {
   private int best;
 
   @Override
+  public void validate() {
+    LogUniform.ofOption("--lr-exponents", lrExponents);
+    LogUniform.ofOption("--wd-exponents", weightDecayExponents);
+    Require.atLeast("--trials", trials, 1);
+    Require.atLeast("--epochs", epochs, 1);
+    Require.atLeast("--train-size", trainSize, 2);
+    Require.fraction("--validation", validationFraction);
+    Require.atLeast("--batch", batch, 1);
+    Require.atLeast("--best", best, 1);
+  }
+
+  @Override
   public Integer call() throws IOException {
     LogUniform learningRates = LogUniform.ofOption("--lr-exponents", lrExponents);
     LogUniform weightDecays = LogUniform.ofOption("--wd-exponents", weightDecayExponents);
-    if (trials < 1 || best < 1) {
-      throw new IllegalArgumentException("--trials and --best must be at least 1, got " + trials + ", " + best);
-    }
     SplittableRandom rng = new SplittableRandom(seed.seed());
-    TrainValidationSplit split =
-        data.load(false).train().subset(trainSize).splitValidation(validationFraction, rng.nextLong());
+    TrainValidationSplit split = data.first(data.load(false).train(), trainSize, "--train-size")
+        .splitValidation(validationFraction, rng.nextLong());
     System.out.printf(Locale.ROOT,
         "MultiLayerNet 784-100x6-10 (ReLU, He) on %s: %d train, %d validation; SGD, batch %d,"
             + " %d epochs, %d trials; lr 10^U(%s, %s), weight decay 10^U(%s, %s)%n",
@@ -100,6 +111,7 @@ public final class HyperparamsCommand implements Callable<Integer> {
           MultiLayerNet.Options.defaults().withWeightDecay(weightDecay), rng.split());
       TrainingHistory history =
           new Trainer(net, new Sgd(learningRate), new Trainer.Config(epochs, batch, 0, rng.nextLong()))
+              .allowDivergence() // a diverging trial is a bad trial, not the end of the search
               .fit(split.train(), split.validation());
       SearchTrial trial = new SearchTrial(t, learningRate, weightDecay, history);
       results.add(trial);
@@ -115,9 +127,8 @@ public final class HyperparamsCommand implements Callable<Integer> {
       System.out.println("Best-" + (k + 1) + "(val acc:" + trial.validationAccuracy() + ") | "
           + trial.hyperparameters());
     }
-    bestChart(top).writePng(out.file("hyperparams/best.png"));
+    out.write("hyperparams/best.png", bestChart(top)::writePng);
     writeCsv(results);
-    out.report(System.out);
     return 0;
   }
 
@@ -142,7 +153,7 @@ public final class HyperparamsCommand implements Callable<Integer> {
         + " trials: validation (solid) and training (dashed) accuracy (Fig 6-24)", panels);
   }
 
-  private void writeCsv(List<SearchTrial> ranked) {
+  private void writeCsv(List<SearchTrial> ranked) throws IOException {
     CsvTable trialsCsv = new CsvTable(
         "rank", "trial", "learning_rate", "weight_decay", "validation_accuracy", "train_accuracy");
     CsvTable curves = new CsvTable("trial", "epoch", "mean_loss", "train_accuracy", "validation_accuracy");

@@ -1,14 +1,16 @@
 package dev.tapegrad.examples.commands;
 
-import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.TestLimitOptions;
 import dev.tapegrad.examples.cli.TrainedNetworkOptions;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.inference.LoadedNetwork;
 import dev.tapegrad.examples.inference.Predictions;
 import dev.tapegrad.layers.data.Dataset;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "infer",
     mixinStandardHelpOptions = true,
     description = "Sections 3.6, 7.5, 8.1: run a trained network on the test digits and print its accuracy.")
-public final class InferCommand implements Callable<Integer> {
+public final class InferCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private TrainedNetworkOptions network;
@@ -36,6 +38,14 @@ public final class InferCommand implements Callable<Integer> {
 
   @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
   private int batch;
+
+  @Override
+  public void validate() throws IOException {
+    Require.atLeast("--batch", batch, 1);
+    if (predictionsFile != null) {
+      Require.writableFile("--predictions", predictionsFile);
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -50,9 +60,9 @@ public final class InferCommand implements Callable<Integer> {
         predictions.accuracy(), predictions.correct(), predictions.size(), seconds);
     System.out.println("first predictions: " + predictions.firstDigits(40));
     if (predictionsFile != null) {
-      AtomicFile.writeString(out.userFile(predictionsFile), predictions.csv());
+      String csv = predictions.csv();
+      out.writeUserFile(predictionsFile, file -> Files.writeString(file, csv));
     }
-    out.report(System.out);
     return 0;
   }
 }

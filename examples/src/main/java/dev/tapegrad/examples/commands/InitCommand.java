@@ -5,7 +5,9 @@ import dev.tapegrad.examples.cli.ComparisonOptions;
 import dev.tapegrad.examples.cli.CsvTable;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.SeedOption;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.experiments.ActivationStack;
 import dev.tapegrad.examples.experiments.SameBatchComparison;
 import dev.tapegrad.layers.data.Dataset;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
     name = "init",
     mixinStandardHelpOptions = true,
     description = "Section 6.2, Fig 6-10 to 6-15: weight initialisation, activation histograms and MNIST.")
-public final class InitCommand implements Callable<Integer> {
+public final class InitCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100);
 
   /** One histogram figure of the book: an activation and a weight initialisation. */
@@ -66,21 +68,22 @@ public final class InitCommand implements Callable<Integer> {
   private boolean histogramsOnly;
 
   @Override
+  public void validate() {
+    Require.atLeast("--samples", samples, 1);
+    Require.positive("--lr", learningRate);
+  }
+
+  @Override
   public Integer call() throws IOException {
-    comparison.validate();
     histograms();
     if (!histogramsOnly) {
       mnist();
     }
-    out.report(System.out);
     return 0;
   }
 
   /** randn(samples, 100) through 5 layers of 100 nodes without bias, per setting. */
   private void histograms() throws IOException {
-    if (samples < 1) {
-      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
-    }
     SplittableRandom rng = new SplittableRandom(seed.seed());
     Tensor input = Tensor.randn(rng, samples, 100);
     CsvTable csv = new CsvTable("setting", "layer", "mean", "std", "zero_fraction");
@@ -102,7 +105,7 @@ public final class InitCommand implements Callable<Integer> {
         chart.panel(layer + "-layer", relu ? positive(values) : values);
       }
       System.out.printf(Locale.ROOT, "  %-30s%s%n", setting.title(), means);
-      chart.build().writePng(out.file("init/activations-" + setting.file() + ".png"));
+      out.write("init/activations-" + setting.file() + ".png", chart.build()::writePng);
     }
     System.out.println("  (the book's footnote for ReLU, std 0.01: 0.0396 0.00290 0.000197 1.32e-05 9.46e-07)");
     out.writeText("init/activations.csv", csv.toString());

@@ -4,7 +4,9 @@ import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.TestLimitOptions;
 import dev.tapegrad.examples.cli.QuickTrainingOptions;
+import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.TrainedNetworkOptions;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.inference.BookNetwork;
 import dev.tapegrad.examples.inference.LoadedNetwork;
 import dev.tapegrad.examples.inference.Predictions;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Fig 8-2: the first misclassified test digits (label \u2192 predicted) and a CSV of all;"
         + " default network book-ch8, or a SimpleConvNet trained here when its weights are absent.")
-public final class MisclassifiedCommand implements Callable<Integer> {
+public final class MisclassifiedCommand implements Callable<Integer>, ValidatedOptions {
   private static final int PIXELS = Mnist.ROWS * Mnist.COLUMNS;
 
   @Mixin private Outputs out;
@@ -49,10 +51,12 @@ public final class MisclassifiedCommand implements Callable<Integer> {
   private int count;
 
   @Override
+  public void validate() {
+    Require.atLeast("--count", count, 1);
+  }
+
+  @Override
   public Integer call() throws IOException {
-    if (count < 1) {
-      throw new IllegalArgumentException("--count must be at least 1, got " + count);
-    }
     Optional<LoadedNetwork> named = network.loadIfAvailable(BookNetwork.CH8);
     TrainTestSplit split = data.load(named.map(LoadedNetwork::takesImages).orElse(true));
     LoadedNetwork loaded = named.isPresent() ? named.get() : trainHere(split);
@@ -66,7 +70,6 @@ public final class MisclassifiedCommand implements Callable<Integer> {
       int[] shown = Arrays.copyOf(wrong, Math.min(count, wrong.length));
       drawGrid(loaded.label(), test, predictions, shown);
     }
-    out.report(System.out);
     return 0;
   }
 
@@ -96,6 +99,6 @@ public final class MisclassifiedCommand implements Callable<Integer> {
     System.out.println(line);
     ImageGrid grid = ImageGrid.misclassified(images, Mnist.ROWS, Mnist.COLUMNS, labels, predicted);
     String title = label + ": label \u2192 predicted"; // the grid is narrow: counts go to stdout
-    FigureGrid.of(1, title, List.of(grid)).writePng(out.file("misclassified/" + label + ".png"));
+    out.write("misclassified/" + label + ".png", FigureGrid.of(1, title, List.of(grid))::writePng);
   }
 }

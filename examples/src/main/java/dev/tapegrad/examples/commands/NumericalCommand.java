@@ -3,6 +3,8 @@ package dev.tapegrad.examples.commands;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.numeric.GradientDescent;
 import dev.tapegrad.examples.numeric.NumericalDerivatives;
 import dev.tapegrad.examples.plot.GradientFieldChart;
@@ -13,6 +15,7 @@ import dev.tapegrad.layers.net.Activation;
 import dev.tapegrad.layers.net.TwoLayerNet;
 import dev.tapegrad.layers.optim.Sgd;
 import dev.tapegrad.viz.chart.Bounds;
+import dev.tapegrad.viz.chart.Figure;
 import dev.tapegrad.viz.chart.LineChart;
 import dev.tapegrad.viz.chart.OptimizerPathChart;
 import dev.tapegrad.viz.diagram.ValueFormat;
@@ -41,7 +44,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Chapter 4: numerical derivatives (Fig 4-7), gradients (Fig 4-9), gradient descent"
         + " (Fig 4-10) and TwoLayerNet trained with numerical gradients on a small subset (slow).")
-public final class NumericalCommand implements Callable<Integer> {
+public final class NumericalCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
 
@@ -81,11 +84,16 @@ public final class NumericalCommand implements Callable<Integer> {
   }
 
   @Override
+  public void validate() {
+    Require.atLeast("--train-size", trainSize, 1);
+    Require.atLeast("--batch", batch, 1);
+    Require.atLeast("--iterations", iterations, 0);
+    Require.atLeast("--hidden", hidden, 1);
+    Require.positive("--lr", learningRate);
+  }
+
+  @Override
   public Integer call() throws IOException {
-    if (trainSize < 1 || batch < 1 || hidden < 1 || iterations < 0 || !(learningRate > 0)) {
-      throw new IllegalArgumentException("numerical: --train-size, --batch and --hidden must be at least 1,"
-          + " --iterations at least 0 and --lr positive");
-    }
     PrintStream o = System.out;
     derivatives(o);
     gradients(o);
@@ -93,7 +101,6 @@ public final class NumericalCommand implements Callable<Integer> {
     if (iterations > 0) {
       train(o);
     }
-    out.report(o);
     return 0;
   }
 
@@ -112,7 +119,7 @@ public final class NumericalCommand implements Callable<Integer> {
     for (double x : new double[] {5, 10}) {
       chart.series("tangent at x = " + (int) x, xs, values(NumericalDerivatives.tangent(f, x), xs));
     }
-    chart.build().writePng(out.file("numerical/tangent.png"));
+    out.write("numerical/tangent.png", chart.build()::writePng);
     o.println("partial derivatives of f(x0, x1) = x0² + x1² at (3, 4):");
     o.println("  ∂f/∂x0 = " + NumericalDerivatives.derivative(x0 -> x0 * x0 + 4.0 * 4.0, 3.0));
     o.println("  ∂f/∂x1 = " + NumericalDerivatives.derivative(x1 -> 3.0 * 3.0 + x1 * x1, 4.0));
@@ -134,8 +141,8 @@ public final class NumericalCommand implements Callable<Integer> {
         arrows.add(new double[] {x0, x1, -g[0], -g[1]});
       }
     }
-    GradientFieldChart.of("−∇f of f = x0² + x1² (Fig 4-9)", arrows, spacing)
-        .writePng(out.file("numerical/gradient-field.png"));
+    out.write("numerical/gradient-field.png",
+        GradientFieldChart.of("−∇f of f = x0² + x1² (Fig 4-9)", arrows, spacing)::writePng);
   }
 
   /** 4.4.1: gradient descent from (−3, 4) at three learning rates, and its path (Fig 4-10). */
@@ -156,10 +163,11 @@ public final class NumericalCommand implements Callable<Integer> {
       points.add(new Point2D.Double(p[0], p[1]));
     }
     out.writeText("numerical/gradient-descent.csv", csv.toString());
-    OptimizerPathChart.builder((x0, x1) -> x0 * x0 + x1 * x1, new Bounds(-3.5, 3.5, -4.5, 4.5))
-        .path("gradient descent, lr 0.1, 20 steps (Fig 4-10)", points).minimum(0, 0)
-        .columns(1).panelSize(520, 600).build()
-        .writePng(out.file("numerical/gradient-descent.png"));
+    Figure pathChart =
+        OptimizerPathChart.builder((x0, x1) -> x0 * x0 + x1 * x1, new Bounds(-3.5, 3.5, -4.5, 4.5))
+            .path("gradient descent, lr 0.1, 20 steps (Fig 4-10)", points).minimum(0, 0)
+            .columns(1).panelSize(520, 600).build();
+    out.write("numerical/gradient-descent.png", pathChart::writePng);
   }
 
   /**
@@ -195,9 +203,9 @@ public final class NumericalCommand implements Callable<Integer> {
         net.accuracy(train.images(), train.labels(), 100),
         net.accuracy(split.test().images(), split.test().labels(), 500), seconds, seconds / iterations);
     out.writeText("numerical/train-loss.csv", csv.toString());
-    LineChart.builder().title("TwoLayerNet with numerical gradients: loss").xLabel("iterations")
-        .yLabel("loss").size(600, 420).series("loss", steps, losses).build()
-        .writePng(out.file("numerical/train-loss.png"));
+    out.write("numerical/train-loss.png",
+        LineChart.builder().title("TwoLayerNet with numerical gradients: loss").xLabel("iterations")
+            .yLabel("loss").size(600, 420).series("loss", steps, losses).build()::writePng);
   }
 
   private static double[] values(DoubleUnaryOperator f, double[] xs) {

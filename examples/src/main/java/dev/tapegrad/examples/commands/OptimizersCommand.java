@@ -5,7 +5,9 @@ import dev.tapegrad.examples.cli.CsvTable;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.SeedOption;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.experiments.OptimizerPath;
 import dev.tapegrad.examples.experiments.SameBatchComparison;
 import dev.tapegrad.layers.data.Dataset;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Option;
     name = "optimizers",
     mixinStandardHelpOptions = true,
     description = "Section 6.1, Fig 6-8 and 6-9: SGD, Momentum, AdaGrad and Adam on x²/20 + y² and on MNIST.")
-public final class OptimizersCommand implements Callable<Integer> {
+public final class OptimizersCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private SeedOption seed;
@@ -51,13 +53,16 @@ public final class OptimizersCommand implements Callable<Integer> {
   private boolean pathsOnly;
 
   @Override
+  public void validate() {
+    Require.atLeast("--path-steps", pathSteps, 1);
+  }
+
+  @Override
   public Integer call() throws IOException {
-    comparison.validate();
     paths();
     if (!pathsOnly) {
       mnist();
     }
-    out.report(System.out);
     return 0;
   }
 
@@ -85,7 +90,7 @@ public final class OptimizersCommand implements Callable<Integer> {
           entry.getValue().learningRate(), last.getX(), last.getY());
       chart.path(name + " (lr " + entry.getValue().learningRate() + ")", path);
     }
-    chart.build().writePng(out.file("optimizers/paths.png"));
+    out.write("optimizers/paths.png", chart.build()::writePng);
     out.writeText("optimizers/paths.csv", csv.toString());
   }
 

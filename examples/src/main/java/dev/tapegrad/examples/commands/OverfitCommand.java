@@ -4,7 +4,9 @@ import dev.tapegrad.examples.cli.CsvTable;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.EpochLog;
 import dev.tapegrad.examples.cli.Outputs;
+import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.SeedOption;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.experiments.Curves;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.TrainTestSplit;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
     name = "overfit",
     mixinStandardHelpOptions = true,
     description = "Section 6.4, Fig 6-20, 6-21, 6-23: overfitting, weight decay and dropout.")
-public final class OverfitCommand implements Callable<Integer> {
+public final class OverfitCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100, 100, 100);
 
   /** One of the three runs, built before any of them trains so that bad settings fail at once. */
@@ -76,12 +78,21 @@ public final class OverfitCommand implements Callable<Integer> {
   private int logEvery;
 
   @Override
+  public void validate() {
+    Require.atLeast("--train-size", trainSize, 1);
+    Require.atLeast("--epochs", epochs, 1);
+    Require.atLeast("--dropout-epochs", dropoutEpochs, 1);
+    Require.atLeast("--batch", batch, 1);
+    Require.positive("--lr", learningRate);
+    Require.nonNegative("--weight-decay", weightDecay);
+    Require.ratio("--dropout", dropout);
+    Require.atLeast("--log-every", logEvery, 0);
+  }
+
+  @Override
   public Integer call() throws IOException {
-    if (!(weightDecay >= 0)) {
-      throw new IllegalArgumentException("--weight-decay must be >= 0, got " + weightDecay);
-    }
     TrainTestSplit split = data.load(false);
-    Dataset train = split.train().subset(trainSize);
+    Dataset train = data.first(split.train(), trainSize, "--train-size");
     SplittableRandom rng = new SplittableRandom(seed.seed());
     MultiLayerNet.Options plain = MultiLayerNet.Options.defaults();
     List<Variant> variants = List.of(
@@ -112,15 +123,15 @@ public final class OverfitCommand implements Callable<Integer> {
           .series("train", Curves.trainAccuracy(history))
           .dashedSeries("test", Curves.testAccuracy(history))
           .yRange(0, 1).markers(false).build();
-      chart.writePng(out.file("overfit/" + v.file() + ".png"));
+      out.write("overfit/" + v.file() + ".png", chart::writePng);
       charts.add(chart);
     }
     System.out.println("after the last epoch:");
     summary.forEach(System.out::println);
-    FigureGrid.of(3, "Overfitting " + train.size() + " training samples, 7-layer network", charts)
-        .writePng(out.file("overfit/comparison.png"));
+    FigureGrid comparison = FigureGrid.of(
+        3, "Overfitting " + train.size() + " training samples, 7-layer network", charts);
+    out.write("overfit/comparison.png", comparison::writePng);
     out.writeText("overfit/accuracy.csv", csv.toString());
-    out.report(System.out);
     return 0;
   }
 

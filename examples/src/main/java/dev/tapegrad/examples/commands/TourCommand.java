@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * The main job: a short version of every chapter command, offline on the embedded MNIST sample,
@@ -26,6 +27,7 @@ import picocli.CommandLine.Mixin;
         + " then an index of the files made.")
 public final class TourCommand implements Callable<Integer> {
   @Mixin private Outputs out;
+  @ParentCommand private Main main;
 
   /** One step of the tour: what it shows and the command line that shows it. */
   public record Step(String title, String... args) {}
@@ -74,6 +76,9 @@ public final class TourCommand implements Callable<Integer> {
       List<String> args = new ArrayList<>(List.of(step.args()));
       args.add("--out");
       args.add(out.directory().toString());
+      if (main.verbose()) {
+        args.add("--verbose");
+      }
       if (Main.run(args.toArray(String[]::new)) != 0) {
         failed.add(step.title());
       }

@@ -5,6 +5,8 @@ import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.examples.cli.NetworkOptions;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.ProgressReporter;
+import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.TrainTestSplit;
 import dev.tapegrad.layers.io.Checkpoint;
@@ -16,6 +18,7 @@ import dev.tapegrad.layers.optim.Optimizers;
 import dev.tapegrad.layers.train.EpochResult;
 import dev.tapegrad.layers.train.Trainer;
 import dev.tapegrad.layers.train.TrainingHistory;
+import dev.tapegrad.viz.chart.Figure;
 import dev.tapegrad.viz.chart.LineChart;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,13 +33,18 @@ import picocli.CommandLine.Option;
 /**
  * Trains one of the book's networks on MNIST with progress, history, plots and a checkpoint that
  * {@code --resume}, {@code infer} and {@code misclassified} read back.
+ *
+ * <p>All or nothing: the history, the charts and then the checkpoint are staged and moved into
+ * place together only after all of them were written ({@link Outputs}). A run whose loss or
+ * parameters stop being finite, or whose writes fail (a full disk), changes no file, not even the
+ * checkpoint it resumed from.
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Chapters 4-8: train a network; save its history, loss and accuracy plots (Fig 4-11,"
         + " 4-12) and a checkpoint.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private NetworkOptions network;
@@ -86,14 +94,41 @@ public final class TrainCommand implements Callable<Integer> {
 
 
   @Override
-  public Integer call() throws IOException {
+  public void validate() throws IOException {
     NetworkKind kind = network.kind();
+    if (optimizer != null) {
+      Optimizers.create(optimizer);
+    }
+    if (learningRate != null) {
+      Require.positive("--lr", learningRate);
+    }
+    Require.atLeast("--batch", batch, 1);
+    Require.atLeast("--epochs", epochs, 0);
+    if (init != null) {
+      WeightInit.parse(init);
+      if (kind == NetworkKind.DEEP_CONV) {
+        throw new IllegalArgumentException("--init: deep-conv always uses He initialisation, as"
+            + " the book");
+      }
+    }
+    Require.nonNegative("--weight-decay", weightDecay);
+    Require.ratio("--dropout", dropout);
     if ((batchNorm || dropout > 0) && kind != NetworkKind.MULTI_LAYER_EXTEND) {
       throw new IllegalArgumentException(
           "--batchnorm and --dropout apply to multi-layer-extend, not " + kind);
     }
+    Require.atLeast("--train-size", trainSize, 0);
+    Require.atLeast("--eval-samples", evalSamples, 0);
+    if (resume != null) {
+      Require.readableFile("--resume", resume);
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    NetworkKind kind = network.kind();
     TrainTestSplit split = data.load(kind.takesImages());
-    Dataset train = trainSize > 0 ? split.train().subset(trainSize) : split.train();
+    Dataset train = data.first(split.train(), trainSize, "--train-size");
     Network net = network.create(weightDecay, batchNorm, dropout,
         init == null ? null : WeightInit.parse(init));
     String kindOfOptimizer = resume != null ? optimizerToResume() : optimizer != null ? optimizer : "sgd";
@@ -110,10 +145,11 @@ public final class TrainCommand implements Callable<Integer> {
         net.name(), data.describe(), train.size(), split.test().size(), opt.kind(),
         opt.learningRate(), batch, epochs);
     long started = System.nanoTime();
-    TrainingHistory history =
-        new Trainer(net, opt, new Trainer.Config(epochs, batch, evalSamples, network.seed()))
-            .listener(new ProgressReporter(System.out, batch))
-            .fit(train, split.test());
+    TrainingHistory history;
+    try (ProgressReporter progress = new ProgressReporter(System.out, batch)) {
+      Trainer.Config config = new Trainer.Config(epochs, batch, evalSamples, network.seed());
+      history = new Trainer(net, opt, config).listener(progress).fit(train, split.test());
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "final test accuracy %.4f, wall time %.1f s%n",
         history.last().testAccuracy(), seconds);
@@ -125,8 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     out.writeText(prefix + "losses.csv", losses.toString());
     writeCharts(history, prefix);
-    Checkpoint.save(out.file("train/" + kind + ".npz"), net, opt);
-    out.report(System.out);
+    out.write("train/" + kind + ".npz", file -> Checkpoint.save(file, net, opt)); // last
     return 0;
   }
 
@@ -155,12 +190,12 @@ public final class TrainCommand implements Callable<Integer> {
     double[] loss = history.losses().stream().mapToDouble(Double::doubleValue).toArray();
     if (loss.length > 0) {
       int window = Math.max(1, Math.min(100, loss.length / 50));
-      LineChart.loss(loss, window).writePng(out.file(prefix + "loss.png"));
+      out.write(prefix + "loss.png", LineChart.loss(loss, window)::writePng);
     }
     List<EpochResult> epochs = history.epochs();
-    LineChart.accuracy(
-            epochs.stream().mapToDouble(EpochResult::trainAccuracy).toArray(),
-            epochs.stream().mapToDouble(EpochResult::testAccuracy).toArray())
-        .writePng(out.file(prefix + "accuracy.png"));
+    Figure accuracy = LineChart.accuracy(
+        epochs.stream().mapToDouble(EpochResult::trainAccuracy).toArray(),
+        epochs.stream().mapToDouble(EpochResult::testAccuracy).toArray());
+    out.write(prefix + "accuracy.png", accuracy::writePng);
   }
 }

@@ -43,22 +43,31 @@ public final class Downloader {
    * @param timeout for connecting and for the response to start
    */
   public Downloader(List<URI> mirrors, Duration timeout) {
-    if (mirrors.isEmpty()) {
-      throw new IllegalArgumentException("download: no mirror to download from");
-    }
-    List<URI> bases = new ArrayList<>();
-    for (URI m : mirrors) {
-      if (!"http".equals(m.getScheme()) && !"https".equals(m.getScheme()) || m.getHost() == null) {
-        throw new IllegalArgumentException("download: a mirror must be an http(s) URL, got '" + m + "'");
-      }
-      bases.add(m.toString().endsWith("/") ? m : URI.create(m + "/"));
-    }
-    this.mirrors = List.copyOf(bases);
+    this.mirrors = baseUrls(mirrors);
     this.timeout = timeout;
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
+  }
+
+  /**
+   * The mirrors as base URLs, each ending in {@code /}.
+   *
+   * @throws IllegalArgumentException if there is none, or one is not an http(s) URL with a host
+   */
+  public static List<URI> baseUrls(List<URI> mirrors) {
+    if (mirrors.isEmpty()) {
+      throw new IllegalArgumentException("no mirror to download from");
+    }
+    List<URI> bases = new ArrayList<>();
+    for (URI m : mirrors) {
+      if (!"http".equals(m.getScheme()) && !"https".equals(m.getScheme()) || m.getHost() == null) {
+        throw new IllegalArgumentException("a mirror must be an http(s) URL, got '" + m + "'");
+      }
+      bases.add(m.toString().endsWith("/") ? m : URI.create(m + "/"));
+    }
+    return List.copyOf(bases);
   }
 
   /**
@@ -92,9 +101,9 @@ public final class Downloader {
     }
     if (unreachable.size() == mirrors.size()) {
       throw new DownloadException(
-          "download: cannot reach " + String.join(", ", unreachable) + " (offline?)");
+          "cannot reach " + String.join(", ", unreachable) + " (offline?)");
     }
-    throw new DownloadException("download: no mirror served " + file.name() + " intact: "
+    throw new DownloadException("no mirror served " + file.name() + " intact: "
         + String.join("; ", failures));
   }
 

@@ -109,7 +109,7 @@ public final class LossCurves {
       }
     }
     if (drawn > 0) {
-      chart.build().writePng(out.file(prefix + ".png"));
+      out.write(prefix + ".png", chart.build()::writePng);
     }
   }
 }

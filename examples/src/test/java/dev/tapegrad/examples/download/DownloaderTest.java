@@ -64,7 +64,7 @@ class DownloaderTest {
     Path target = Files.writeString(dir.resolve("abc.txt"), "old");
     try (MirrorServer mirror = new MirrorServer().serve("abc.txt", "abd".getBytes(StandardCharsets.US_ASCII))) {
       DownloadException e = assertThrows(DownloadException.class, () -> downloader(mirror.base()).fetch(FILE, target));
-      assertTrue(e.getMessage().startsWith("download: no mirror served abc.txt intact: " + mirror.base()
+      assertTrue(e.getMessage().startsWith("no mirror served abc.txt intact: " + mirror.base()
           + "abc.txt: SHA-256 "), e.getMessage());
       assertTrue(e.getMessage().endsWith(" does not match the expected " + ABC_SHA256), e.getMessage());
     }
@@ -93,7 +93,7 @@ class DownloaderTest {
     URI closed = MirrorServer.closedPort();
     DownloadException e = assertThrows(DownloadException.class,
         () -> downloader(URI.create("http://mnist.invalid/mnist/"), closed).fetch(FILE, dir.resolve("abc.txt")));
-    assertEquals("download: cannot reach mnist.invalid, 127.0.0.1 (offline?)", e.getMessage());
+    assertEquals("cannot reach mnist.invalid, 127.0.0.1 (offline?)", e.getMessage());
   }
 
   @Test
@@ -101,7 +101,7 @@ class DownloaderTest {
     try (MirrorServer empty = new MirrorServer()) {
       DownloadException e = assertThrows(DownloadException.class,
           () -> downloader(URI.create("http://mnist.invalid/mnist/"), empty.base()).fetch(FILE, dir.resolve("abc.txt")));
-      assertEquals("download: no mirror served abc.txt intact: mnist.invalid: cannot connect; "
+      assertEquals("no mirror served abc.txt intact: mnist.invalid: cannot connect; "
           + empty.base() + "abc.txt: HTTP 404", e.getMessage());
     }
   }
@@ -110,7 +110,7 @@ class DownloaderTest {
   void mirrorsAreHttpUrlsAndGetATrailingSlash() throws IOException {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> downloader(URI.create("ftp://example.org/mnist/")));
-    assertEquals("download: a mirror must be an http(s) URL, got 'ftp://example.org/mnist/'", e.getMessage());
+    assertEquals("a mirror must be an http(s) URL, got 'ftp://example.org/mnist/'", e.getMessage());
     try (MirrorServer mirror = new MirrorServer().serve("abc.txt", ABC)) {
       String base = mirror.base().toString();
       downloader(URI.create(base.substring(0, base.length() - 1))).fetch(FILE, dir.resolve("abc.txt"));

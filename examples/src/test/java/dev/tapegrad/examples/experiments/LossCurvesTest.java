@@ -51,7 +51,9 @@ class LossCurvesTest {
   void aChartLeavesOutRunsWithoutAFiniteLossAndDrawsInfinitiesAsGaps() throws IOException {
     LossCurves c = curves(new double[] {2, Double.POSITIVE_INFINITY, 1},
         new double[] {Double.NaN, Double.NaN, Double.NaN});
-    c.write(outputs(), "loss", "title", 3, 2);
+    Outputs out = outputs();
+    c.write(out, "loss", "title", 3, 2);
+    out.commit();
     assertEquals(640, ImageIO.read(dir.resolve("loss.png").toFile()).getWidth());
     assertEquals("iteration,a,b", Files.readAllLines(dir.resolve("loss.csv")).get(0));
   }
@@ -59,7 +61,9 @@ class LossCurvesTest {
   @Test
   void noChartWhenNothingIsFinite() throws IOException {
     LossCurves c = curves(new double[] {Double.NaN}, new double[] {Double.NEGATIVE_INFINITY});
-    c.write(outputs(), "loss", "title", 3, 2);
+    Outputs out = outputs();
+    c.write(out, "loss", "title", 3, 2);
+    out.commit();
     assertFalse(Files.exists(dir.resolve("loss.png")));
     assertTrue(Files.exists(dir.resolve("loss.csv")));
   }
