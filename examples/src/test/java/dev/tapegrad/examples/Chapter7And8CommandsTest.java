@@ -61,7 +61,7 @@ class Chapter7And8CommandsTest {
     Cli.Result r = Cli.run(out, "filters", "--weights", out.resolve("nothing.pkl").toString());
     assertNotEquals(0, r.exitCode());
     assertEquals(
-        "filters: --weights " + out.resolve("nothing.pkl") + ": no such file or directory\n",
+        "filters: --weights " + out.resolve("nothing.pkl") + ": no such file\n",
         r.err());
   }
 

@@ -96,14 +96,14 @@ class OptionValidationTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "train --resume | missing.npz | no such file or directory",
+    "train --resume | missing.npz | no such file",
     "train --resume | folder | is a directory",
-    "train --data | missing | no such file or directory",
+    "train --data | missing | no such file",
     "train --data | file.txt | not a directory",
-    "infer --net | missing.npz | no such file or directory",
-    "infer --weights | missing.pkl | no such file or directory",
-    "filters --weights | missing.pkl | no such file or directory",
-    "download --checksums | missing.sha256 | no such file or directory",
+    "infer --net | missing.npz | no such file",
+    "infer --weights | missing.pkl | no such file",
+    "filters --weights | missing.pkl | no such file",
+    "download --checksums | missing.sha256 | no such file",
     "infer --predictions | folder | is a directory",
   })
   void filesThatCannotBeUsedFailAtOnce(String commandAndOption, String name, String reason)

@@ -163,6 +163,9 @@ class TrainCommandTest {
     Map<String, ByteBuffer> before = files(out);
     Cli.Result r = Cli.run(out, args("--epochs", "1", "--resume", checkpoint.toString()));
     assertEquals(1, r.exitCode());
+    assertTrue(
+        r.err().contains("warning: " + checkpoint + " holds NaN or infinity in Affine1.W\n"),
+        r.err());
     assertEquals("train: parameter Affine1.W holds NaN before training; nothing was written",
         lastLine(r.err()));
     assertEquals(before, files(out));

@@ -1,19 +1,15 @@
 package dev.tapegrad.examples.cli;
 
+import dev.tapegrad.layers.io.FileProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.regex.Pattern;
 
 /**
  * Why a command failed, in words for its one-line error: a file problem as {@code <file>: <reason>}
- * with the operating system's reason ({@code no such file}, {@code permission denied}, {@code no
- * space left on device}); bad input and failed training as their own message; running out of
+ * with the operating system's reason as {@link FileProblem} words it ({@code no such file}, {@code
+ * permission denied}, {@code no space left on device}); bad input and failed training as their own message; running out of
  * memory or stack as such; anything else, which is a bug, as {@code internal error} with the
  * exception's class.
  */
@@ -40,8 +36,8 @@ public final class FailureReason {
       return "stack overflow; give Java a larger stack with -Xss";
     }
     String message = firstLine(failure.getMessage());
-    if (failure instanceof IOException && OS_REASON.matcher(message).matches()) {
-      return lowerCased(message);
+    if (failure instanceof IOException io && OS_REASON.matcher(message).matches()) {
+      return FileProblem.reason(io);
     }
     boolean expected = failure instanceof IOException || failure instanceof UncheckedIOException
         || failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
@@ -58,47 +54,15 @@ public final class FailureReason {
    * already (the one being written rather than its temporary file).
    */
   public static String withoutFile(Throwable failure) {
-    return failure instanceof FileSystemException e ? reason(e) : of(failure);
+    return failure instanceof FileSystemException e ? FileProblem.reason(e) : of(failure);
   }
 
   /** {@code <file>: <reason>}. */
   private static String fileProblem(FileSystemException e) {
     String file = e.getFile() == null ? "" : e.getFile();
     String other = e.getOtherFile() == null ? "" : " -> " + e.getOtherFile();
-    return file.isEmpty() && other.isEmpty() ? reason(e) : file + other + ": " + reason(e);
-  }
-
-  /** The operating system's reason, lower-cased as the shell prints it. */
-  private static String reason(FileSystemException e) {
-    return lowerCased(e.getReason() != null ? e.getReason() : defaultReason(e));
-  }
-
-  /** {@code text} with its first letter lower-cased, unless it starts an acronym ("MNIST"). */
-  private static String lowerCased(String text) {
-    if (text.length() > 1 && Character.isUpperCase(text.charAt(0))
-        && Character.isLowerCase(text.charAt(1))) {
-      return Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
-    return text;
-  }
-
-  private static String defaultReason(FileSystemException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "not a directory";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "file exists";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return "directory not empty";
-    }
-    return "cannot be used";
+    String reason = FileProblem.reason(e);
+    return file.isEmpty() && other.isEmpty() ? reason : file + other + ": " + reason;
   }
 
   private static String firstLine(String message) {

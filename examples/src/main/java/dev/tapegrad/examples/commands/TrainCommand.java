@@ -1,5 +1,6 @@
 package dev.tapegrad.examples.commands;
 
+import dev.tapegrad.examples.cli.CheckpointWarning;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.examples.cli.NetworkOptions;
@@ -138,7 +139,7 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
             : kindOfOptimizer.equalsIgnoreCase("sgd") ? Optimizers.create("sgd", 0.1)
                 : Optimizers.create(kindOfOptimizer);
     if (resume != null) {
-      Checkpoint.load(resume, net, opt);
+      CheckpointWarning.print(resume, Checkpoint.load(resume, net, opt), System.err);
       System.out.printf(Locale.ROOT, "resumed from %s after %d %s steps%n", resume, opt.stepCount(), opt.kind());
     }
     System.out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s lr %s, batch %d, %d epochs%n",

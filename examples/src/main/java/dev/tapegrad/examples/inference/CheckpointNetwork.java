@@ -2,6 +2,7 @@ package dev.tapegrad.examples.inference;
 
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.examples.cli.CheckpointWarning;
 import dev.tapegrad.examples.cli.NetworkKind;
 import dev.tapegrad.layers.io.Checkpoint;
 import dev.tapegrad.layers.io.CheckpointFormatException;
@@ -46,7 +47,7 @@ public final class CheckpointNetwork {
       throw new IllegalArgumentException("--dropout applies to multi-layer-extend, not " + kind);
     }
     Network net = kind.create(0, batchNorm, dropout, new Random(0));
-    Checkpoint.load(file, net, null);
+    CheckpointWarning.print(file, Checkpoint.load(file, net, null), System.err);
     net.eval();
     return new LoadedNetwork(net, label(file), kind.takesImages(),
         "checkpoint " + file + " (" + kind + ")");

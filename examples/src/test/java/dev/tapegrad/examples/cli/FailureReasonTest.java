@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FailureReasonTest {
   @Test
   void fileProblemsNameTheFileAndTheOperatingSystemsReason() {
-    assertEquals("a.npz: no such file or directory",
+    assertEquals("a.npz: no such file",
         FailureReason.of(new NoSuchFileException("a.npz")));
     assertEquals("a.npz: permission denied", FailureReason.of(new AccessDeniedException("a.npz")));
     assertEquals("out: file exists", FailureReason.of(new FileAlreadyExistsException("out")));
