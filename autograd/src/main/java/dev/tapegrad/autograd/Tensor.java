@@ -2,7 +2,7 @@ package dev.tapegrad.autograd;
 
 import dev.tapegrad.autograd.ops.Arithmetic;
 import dev.tapegrad.autograd.ops.Conv2d;
-import dev.tapegrad.autograd.ops.Convolution;
+import dev.tapegrad.autograd.ops.ImageColumns;
 import dev.tapegrad.autograd.ops.Elementwise;
 import dev.tapegrad.autograd.ops.Indexing;
 import dev.tapegrad.autograd.ops.MatMul;
@@ -608,12 +608,12 @@ public final class Tensor {
 
   /** The book's im2col: (N,C,H,W) to (N·OH·OW, C·FH·FW). */
   public Tensor im2col(int filterH, int filterW, int stride, int pad) {
-    return Convolution.im2col(this, filterH, filterW, stride, pad);
+    return ImageColumns.im2col(this, filterH, filterW, stride, pad);
   }
 
   /** The adjoint of {@link #im2col}: columns back to an image of {@code imageShape}, overlaps added. */
   public Tensor col2im(int[] imageShape, int filterH, int filterW, int stride, int pad) {
-    return Convolution.col2im(this, imageShape, filterH, filterW, stride, pad);
+    return ImageColumns.col2im(this, imageShape, filterH, filterW, stride, pad);
   }
 
   /**

@@ -91,8 +91,7 @@ final class SamplingProfile {
   private static String op(List<String> stack) {
     for (int i = stack.size() - 1; i >= 0; i--) {
       String f = stack.get(i);
-      boolean engineOp = f.startsWith("dev.tapegrad.autograd.ops.")
-          || f.startsWith("dev.tapegrad.layers.functional.");
+      boolean engineOp = f.startsWith("dev.tapegrad.autograd.ops.");
       if (engineOp && !f.contains("$$Lambda")) {
         return shortName(f);
       }

@@ -1,21 +1,21 @@
 package dev.tapegrad.layers;
 
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.layers.functional.CrossEntropy;
-import dev.tapegrad.layers.functional.Sigmoid;
-import dev.tapegrad.layers.functional.Softmax;
-import dev.tapegrad.layers.functional.SoftmaxWithLoss;
-import dev.tapegrad.layers.functional.SumSquares;
+import dev.tapegrad.autograd.ops.CrossEntropy;
+import dev.tapegrad.autograd.ops.SigmoidFunction;
+import dev.tapegrad.autograd.ops.Softmax;
+import dev.tapegrad.autograd.ops.SoftmaxWithLoss;
+import dev.tapegrad.autograd.ops.SumSquares;
 
 /**
  * The book's activation and loss functions as one-line calls (fused, numerically stable forms);
- * the composed primitive forms live in {@code dev.tapegrad.layers.functional}.
+ * the composed primitive forms live in {@code dev.tapegrad.autograd.ops} ({@code SigmoidFunction.composed}, ...).
  */
 public final class F {
   private F() {}
 
   public static Tensor sigmoid(Tensor x) {
-    return Sigmoid.fused(x);
+    return SigmoidFunction.fused(x);
   }
 
   public static Tensor relu(Tensor x) {

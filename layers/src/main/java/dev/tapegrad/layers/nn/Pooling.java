@@ -2,7 +2,7 @@ package dev.tapegrad.layers.nn;
 
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.Module;
-import dev.tapegrad.layers.functional.MaxPooling;
+import dev.tapegrad.autograd.ops.MaxPool2d;
 
 /**
  * The book's max pooling layer: one fused {@code maxPool} node (which expands to the book's {@code
@@ -31,6 +31,6 @@ public final class Pooling extends Module {
 
   @Override
   public Tensor forward(Tensor x) {
-    return MaxPooling.fused(x, poolH, poolW, stride, pad);
+    return MaxPool2d.fused(x, poolH, poolW, stride, pad);
   }
 }

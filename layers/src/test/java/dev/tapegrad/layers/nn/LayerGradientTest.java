@@ -5,11 +5,11 @@ import static dev.tapegrad.autograd.check.GradCheck.assertSecondOrderGradients;
 
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.F;
-import dev.tapegrad.layers.functional.CrossEntropy;
-import dev.tapegrad.layers.functional.MaxPooling;
-import dev.tapegrad.layers.functional.Sigmoid;
-import dev.tapegrad.layers.functional.Softmax;
-import dev.tapegrad.layers.functional.SoftmaxWithLoss;
+import dev.tapegrad.autograd.ops.CrossEntropy;
+import dev.tapegrad.autograd.ops.MaxPool2d;
+import dev.tapegrad.autograd.ops.SigmoidFunction;
+import dev.tapegrad.autograd.ops.Softmax;
+import dev.tapegrad.autograd.ops.SoftmaxWithLoss;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +48,8 @@ class LayerGradientTest {
     Random r = new Random(seed);
     Tensor x = Tensor.randn(r, 3, 4);
     assertGradients(v -> new Relu("Relu1").apply(v), awayFromZero(x));
-    assertGradients(Sigmoid::fused, x);
-    assertGradients(Sigmoid::composed, x);
+    assertGradients(SigmoidFunction::fused, x);
+    assertGradients(SigmoidFunction::composed, x);
     assertGradients(Softmax::fused, x);
     assertGradients(Softmax::composed, x);
     assertGradients(Softmax::fused, Tensor.randn(r, 5));
@@ -133,7 +133,7 @@ class LayerGradientTest {
     assertGradients(v -> new Pooling("Pool1").apply(v), distinct(x));
     assertGradients(v -> new Pooling("Pool1", 3, 3, 1, 0).apply(v), distinct(x));
     assertGradients(v -> new Pooling("Pool1", 2, 2, 2, 1).apply(v), distinct(x));
-    assertGradients(v -> MaxPooling.composed(v, 2, 2, 2, 0), distinct(x));
+    assertGradients(v -> MaxPool2d.composed(v, 2, 2, 2, 0), distinct(x));
   }
 
   /** The fused pooling's backward node is itself differentiable (pad 1: padding can win). */
@@ -143,7 +143,7 @@ class LayerGradientTest {
     Random r = new Random(seed);
     Tensor x = distinct(Tensor.randn(r, 2, 2, 4, 5));
     assertSecondOrderGradients(
-        xs -> MaxPooling.fused(xs[0], 2, 2, 2, 1).pow(3).mul(xs[1]).sum(), x,
+        xs -> MaxPool2d.fused(xs[0], 2, 2, 2, 1).pow(3).mul(xs[1]).sum(), x,
         Tensor.randn(r, 2, 2, 3, 3));
   }
 

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.functional;
+package dev.tapegrad.autograd.ops;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Tensor;

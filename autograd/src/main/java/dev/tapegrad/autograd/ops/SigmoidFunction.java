@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.functional;
+package dev.tapegrad.autograd.ops;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Tensor;
@@ -8,8 +8,8 @@ import dev.tapegrad.autograd.kernels.UnaryOp;
  * The sigmoid {@code 1 / (1 + exp(−x))}, fused (one node, backward {@code gy·y(1−y)}, stable for
  * any input) or composed as the book's Fig 5-19: {@code ×−1 → exp → +1 → /}.
  */
-public final class Sigmoid {
-  private Sigmoid() {}
+public final class SigmoidFunction {
+  private SigmoidFunction() {}
 
   /** One {@code sigmoid} node; never overflows (for x < 0 it computes {@code eˣ/(1+eˣ)}). */
   public static Tensor fused(Tensor x) {

@@ -9,8 +9,8 @@ import dev.tapegrad.autograd.kernels.Im2col;
  * im2col and col2im as differentiable ops; each is the other's backward. Layout as the book:
  * (N,C,H,W) to (N·OH·OW, C·FH·FW) with {@code OH = (H + 2P − FH)/S + 1} (floored).
  */
-public final class Convolution {
-  private Convolution() {}
+public final class ImageColumns {
+  private ImageColumns() {}
 
   public static Tensor im2col(Tensor x, int fh, int fw, int stride, int pad) {
     int[] s = x.shape();

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.functional;
+package dev.tapegrad.autograd.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.layers.F;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -33,7 +32,7 @@ class FusedEqualsComposedTest {
   @MethodSource("seeds")
   void sigmoid(int seed) {
     Tensor x = Tensor.randn(new Random(seed), 4, 5).mul(4);
-    assertSame(x, Sigmoid::fused, Sigmoid::composed);
+    assertSame(x, SigmoidFunction::fused, SigmoidFunction::composed);
   }
 
   @ParameterizedTest
@@ -51,7 +50,7 @@ class FusedEqualsComposedTest {
     int[] labels = IntStream.range(0, n).map(i -> r.nextInt(4)).toArray();
     Tensor x = Tensor.randn(r, n, 4).mul(3);
     assertSame(x, s -> SoftmaxWithLoss.fused(s, labels), s -> SoftmaxWithLoss.composed(s, labels));
-    Tensor soft = F.softmax(Tensor.randn(r, n, 4));
+    Tensor soft = Softmax.fused(Tensor.randn(r, n, 4));
     assertSame(x, s -> SoftmaxWithLoss.fused(s, soft), s -> SoftmaxWithLoss.composed(s, soft));
   }
 
@@ -64,8 +63,8 @@ class FusedEqualsComposedTest {
     int window = 2 + r.nextInt(2);
     // distinct values (no ties), negative ones too so that padding zeros can win a window
     Tensor x = Tensor.randn(r, 2, 2, 5, 6).add(Tensor.arange(120).reshape(2, 2, 5, 6).mul(1e-3));
-    assertSame(x, v -> MaxPooling.fused(v, window, window, stride, pad),
-        v -> MaxPooling.composed(v, window, window, stride, pad));
+    assertSame(x, v -> MaxPool2d.fused(v, window, window, stride, pad),
+        v -> MaxPool2d.composed(v, window, window, stride, pad));
   }
 
   @ParameterizedTest
@@ -82,7 +81,7 @@ class FusedEqualsComposedTest {
     Tensor x = Tensor.of(data, 2, 3, 6, 6);
     for (int stride = 1; stride <= 2; stride++) {
       int s = stride;
-      assertSame(x, v -> MaxPooling.fused(v, 2, 2, s, 0), v -> MaxPooling.composed(v, 2, 2, s, 0));
+      assertSame(x, v -> MaxPool2d.fused(v, 2, 2, s, 0), v -> MaxPool2d.composed(v, 2, 2, s, 0));
     }
   }
 
@@ -90,8 +89,8 @@ class FusedEqualsComposedTest {
   void maxPoolingPropagatesNaNLikeTheComposedForm() {
     Tensor x = Tensor.arange(16).reshape(1, 1, 4, 4);
     x.set(Double.NaN, 0, 0, 1, 0);
-    Tensor fused = MaxPooling.fused(x, 2, 2, 2, 0);
-    Tensor composed = MaxPooling.composed(x, 2, 2, 2, 0);
+    Tensor fused = MaxPool2d.fused(x, 2, 2, 2, 0);
+    Tensor composed = MaxPool2d.composed(x, 2, 2, 2, 0);
     assertTrue(Double.isNaN(fused.get(0, 0, 0, 0)));
     assertEquals(composed.toString(), fused.toString());
   }
@@ -101,14 +100,14 @@ class FusedEqualsComposedTest {
   void fusedFormsStayFiniteForHugeInputs(double big) {
     Tensor x = Tensor.vector(big, 0, -big, 1).requiresGrad();
     try (Tape tape = Tape.record().detectAnomalies()) {
-      Tensor s = F.sigmoid(x);
-      Tensor p = F.softmax(x);
-      Tensor loss = F.softmaxWithLoss(x, new int[] {2});
+      Tensor s = SigmoidFunction.fused(x);
+      Tensor p = Softmax.fused(x);
+      Tensor loss = SoftmaxWithLoss.fused(x, new int[] {2});
       tape.backward(s.sum().add(p.mul(Tensor.vector(1, 2, 3, 4)).sum()).add(loss));
       assertTrue(s.isFinite() && p.isFinite() && loss.isFinite());
       assertTrue(x.grad().isFinite());
     }
-    assertEquals(1.0, F.softmax(Tensor.vector(big, 0)).sum().item(), 1e-15);
+    assertEquals(1.0, Softmax.fused(Tensor.vector(big, 0)).sum().item(), 1e-15);
   }
 
   private static void assertSame(

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.functional;
+package dev.tapegrad.autograd.ops;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
@@ -12,8 +12,8 @@ import dev.tapegrad.autograd.kernels.MaxPool;
  * kernel's own trusted indices). Composed: the book's
  * {@code im2col → reshape → max → reshape → transpose}. Both pad with zeros, as the book does.
  */
-public final class MaxPooling {
-  private MaxPooling() {}
+public final class MaxPool2d {
+  private MaxPool2d() {}
 
   public static Tensor fused(Tensor x, int ph, int pw, int stride, int pad) {
     int[] s = checked(x, ph, pw, stride, pad);
