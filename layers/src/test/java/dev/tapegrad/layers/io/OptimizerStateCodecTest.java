@@ -66,7 +66,8 @@ class OptimizerStateCodecTest {
     Map<String, Tensor> grads = gradsLike(params, rng);
     original.step(params, grads);
     restored.step(paramsCopy, grads);
-    params.forEach((name, p) -> assertArrayEquals(p.data(), paramsCopy.get(name).data(), 0.0, name));
+    params.forEach(
+        (name, p) -> assertArrayEquals(p.data(), paramsCopy.get(name).data(), 0.0, name));
     Map<String, Tensor> a = OptimizerStateCodec.encode(original);
     Map<String, Tensor> b = OptimizerStateCodec.encode(restored);
     assertEquals(a.keySet(), b.keySet());
@@ -76,10 +77,16 @@ class OptimizerStateCodecTest {
   @Test
   void stateNamesAreKindSlotParameterWithTheStepCountFirst() {
     Adam adam = new Adam();
-    Map<String, Tensor> params = Map.of("Affine1.W", Tensor.zeros(2, 3), "Affine1.b", Tensor.zeros(3));
+    Map<String, Tensor> params =
+        Map.of("Affine1.W", Tensor.zeros(2, 3), "Affine1.b", Tensor.zeros(3));
     adam.step(params, Map.of("Affine1.W", Tensor.ones(2, 3), "Affine1.b", Tensor.ones(3)));
     assertEquals(
-        List.of("adam/t", "adam/m/Affine1.W", "adam/m/Affine1.b", "adam/v/Affine1.W", "adam/v/Affine1.b"),
+        List.of(
+            "adam/t",
+            "adam/m/Affine1.W",
+            "adam/m/Affine1.b",
+            "adam/v/Affine1.W",
+            "adam/v/Affine1.b"),
         List.copyOf(OptimizerStateCodec.encode(adam).keySet()));
     assertEquals(0, OptimizerStateCodec.encode(adam).get("adam/t").rank());
     assertArrayEquals(
@@ -153,7 +160,8 @@ class OptimizerStateCodecTest {
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(1), "adam/m/W", Tensor.zeros(2)),
         "no 'adam/v/W'");
     assertMessage(adam,
-        Map.of("adam/t", Tensor.scalar(1), "adam/m/W", Tensor.zeros(2, 3), "adam/v/W", Tensor.zeros(3, 2)),
+        Map.of("adam/t", Tensor.scalar(1),
+            "adam/m/W", Tensor.zeros(2, 3), "adam/v/W", Tensor.zeros(3, 2)),
         "'adam/v/W' has shape (3,2) but 'adam/m/W' has shape (2,3)");
   }
 
@@ -172,7 +180,9 @@ class OptimizerStateCodecTest {
             Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3, 2)),
             momentum,
             params));
-    assertTrue(shape.getMessage().contains("'momentum/v/W' has shape (3,2) but parameter 'W' has shape (2,3)"),
+    assertTrue(
+        shape.getMessage()
+            .contains("'momentum/v/W' has shape (3,2) but parameter 'W' has shape (2,3)"),
         shape.getMessage());
   }
 
@@ -197,13 +207,16 @@ class OptimizerStateCodecTest {
     Tensor w = Tensor.vector(1, 2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> momentum.step(Map.of("W", w), Map.of("W", Tensor.vector(1, 1))));
-    assertTrue(e.getMessage().contains("state of parameter 'W' has shape (3,) but the parameter now has shape (2,)"),
+    assertTrue(
+        e.getMessage()
+            .contains("state of parameter 'W' has shape (3,) but the parameter now has shape (2,)"),
         e.getMessage());
     assertArrayEquals(new double[] {1, 2}, w.data());
     assertEquals(1, momentum.stepCount());
   }
 
-  private static void assertMessage(Optimizer optimizer, Map<String, Tensor> state, String... parts) {
+  private static void assertMessage(
+      Optimizer optimizer, Map<String, Tensor> state, String... parts) {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> OptimizerStateCodec.decodeInto(state, optimizer));
