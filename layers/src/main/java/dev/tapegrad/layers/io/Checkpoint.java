@@ -13,11 +13,12 @@ import java.util.Map;
 /**
  * A model's parameters and buffers, and optionally its optimizer's state, as one NumPy {@code
  * .npz} file: model entries under their dotted names ({@code Affine1.W}, {@code
- * BatchNorm1.runningMean}), optimizer entries under slash names ({@code adam/m/Affine1.W}). Saving
- * is atomic, so an interrupted save leaves the previous checkpoint intact, and refuses values that
- * are not finite, so a diverged run cannot replace a good checkpoint with NaN. Loading checks every
- * name and shape before it changes anything, and reports (without refusing) arrays that hold NaN or
- * infinity, which only a file written elsewhere can.
+ * BatchNorm1.runningMean}), optimizer entries under slash names ({@code adam/m/Affine1.W}, see
+ * {@link OptimizerStateCodec}). Saving is atomic, so an interrupted save leaves the previous
+ * checkpoint intact, and refuses values that are not finite, so a diverged run cannot replace a
+ * good checkpoint with NaN. Loading checks every name and shape before it changes anything, and
+ * reports (without refusing) arrays that hold NaN or infinity, which only a file written elsewhere
+ * can.
  */
 public final class Checkpoint {
   private Checkpoint() {}
@@ -49,7 +50,7 @@ public final class Checkpoint {
   public static void save(Path file, Module model, Optimizer optimizer) throws IOException {
     Map<String, Tensor> entries = new LinkedHashMap<>(modelState(model));
     if (optimizer != null) {
-      entries.putAll(optimizer.state());
+      entries.putAll(OptimizerStateCodec.encode(optimizer));
     }
     List<String> nonFinite = nonFinite(entries);
     if (!nonFinite.isEmpty()) {
@@ -87,7 +88,7 @@ public final class Checkpoint {
     Map<String, Tensor> loaded = new LinkedHashMap<>(modelEntries);
     if (optimizer != null && !optimizerEntries.isEmpty()) {
       try {
-        optimizer.loadState(optimizerEntries, model.parameters());
+        OptimizerStateCodec.decodeInto(optimizerEntries, optimizer, model.parameters());
       } catch (IllegalArgumentException e) {
         throw new CheckpointFormatException("checkpoint " + file, e.getMessage(), e);
       }

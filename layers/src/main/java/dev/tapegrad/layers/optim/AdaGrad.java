@@ -20,9 +20,9 @@ public final class AdaGrad extends Optimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+  protected void update(double[] param, double[] grad, double[][] slots, int from, int to) {
     double lr = learningRate();
-    double[] h = state[0];
+    double[] h = slots[0];
     for (int i = from; i < to; i++) {
       h[i] += grad[i] * grad[i];
       param[i] -= lr * grad[i] / (Math.sqrt(h[i]) + EPSILON);

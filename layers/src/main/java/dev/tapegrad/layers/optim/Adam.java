@@ -47,11 +47,11 @@ public final class Adam extends Optimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+  protected void update(double[] param, double[] grad, double[][] slots, int from, int to) {
     long t = stepCount();
     double lrT = learningRate() * Math.sqrt(1.0 - Math.pow(beta2, t)) / (1.0 - Math.pow(beta1, t));
-    double[] m = state[0];
-    double[] v = state[1];
+    double[] m = slots[0];
+    double[] v = slots[1];
     for (int i = from; i < to; i++) {
       double g = grad[i];
       m[i] += (1 - beta1) * (g - m[i]);

@@ -26,9 +26,9 @@ public final class Momentum extends VelocityOptimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+  protected void update(double[] param, double[] grad, double[][] slots, int from, int to) {
     double lr = learningRate();
-    double[] v = state[0];
+    double[] v = slots[0];
     for (int i = from; i < to; i++) {
       v[i] = momentum * v[i] - lr * grad[i];
       param[i] += v[i];

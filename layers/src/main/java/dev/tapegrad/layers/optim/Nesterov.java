@@ -32,9 +32,9 @@ public final class Nesterov extends VelocityOptimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+  protected void update(double[] param, double[] grad, double[][] slots, int from, int to) {
     double lr = learningRate();
-    double[] v = state[0];
+    double[] v = slots[0];
     for (int i = from; i < to; i++) {
       param[i] += momentum * momentum * v[i];
       param[i] -= (1 + momentum) * lr * grad[i];

@@ -35,9 +35,9 @@ public final class RmsProp extends Optimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+  protected void update(double[] param, double[] grad, double[][] slots, int from, int to) {
     double lr = learningRate();
-    double[] h = state[0];
+    double[] h = slots[0];
     for (int i = from; i < to; i++) {
       h[i] *= decay;
       h[i] += (1 - decay) * grad[i] * grad[i];

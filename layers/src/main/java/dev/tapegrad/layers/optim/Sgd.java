@@ -19,7 +19,7 @@ public final class Sgd extends Optimizer {
   }
 
   @Override
-  protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+  protected void update(double[] param, double[] grad, double[][] slots, int from, int to) {
     double lr = learningRate();
     for (int i = from; i < to; i++) {
       param[i] -= lr * grad[i];

@@ -10,7 +10,8 @@ abstract class VelocityOptimizer extends Optimizer {
 
   VelocityOptimizer(String kind, double learningRate, double momentum) {
     super(kind, learningRate, "v");
-    this.momentum = Hyperparameters.fraction("momentum factor of " + getClass().getSimpleName(), momentum);
+    this.momentum =
+        Hyperparameters.fraction("momentum factor of " + getClass().getSimpleName(), momentum);
   }
 
   /** The momentum factor. */

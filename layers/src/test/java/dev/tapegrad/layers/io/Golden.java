@@ -4,7 +4,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 
-/** Locates the golden files that {@code generate_golden.py} wrote with NumPy (test resources). */
+/** Locates the golden files in the test resources (described in the README beside them). */
 final class Golden {
   private Golden() {}
 

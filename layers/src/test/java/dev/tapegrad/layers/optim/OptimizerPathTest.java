@@ -23,8 +23,10 @@ class OptimizerPathTest {
   static Stream<Arguments> optimizers() {
     return Stream.of(
         Arguments.of(Named.of("SGD", new Sgd(0.95)), -0.3503929957523197, 0.0847823165504322),
-        Arguments.of(Named.of("Momentum", new Momentum(0.1)), 0.896413858493733, 0.08808560171506971),
-        Arguments.of(Named.of("AdaGrad", new AdaGrad(1.5)), -0.12016232231416045, 2.486389893984459e-17),
+        Arguments.of(
+            Named.of("Momentum", new Momentum(0.1)), 0.896413858493733, 0.08808560171506971),
+        Arguments.of(
+            Named.of("AdaGrad", new AdaGrad(1.5)), -0.12016232231416045, 2.486389893984459e-17),
         Arguments.of(Named.of("Adam", new Adam(0.3)), 0.13600685239498186, 0.31824537553721943));
   }
 

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.optim;
+package dev.tapegrad.layers.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.optim.Adam;
+import dev.tapegrad.layers.optim.Momentum;
+import dev.tapegrad.layers.optim.Optimizer;
+import dev.tapegrad.layers.optim.Optimizers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Exporting and importing optimizer state for checkpoints: names, round trips, rejected input. */
-class OptimizerStateTest {
+class OptimizerStateCodecTest {
 
   static Stream<Named<Supplier<Optimizer>>> allOptimizers() {
     return Optimizers.names().stream().map(name -> Named.of(name, () -> Optimizers.create(name)));
@@ -52,19 +56,20 @@ class OptimizerStateTest {
     for (int i = 0; i < 3; i++) {
       original.step(params, gradsLike(params, rng));
     }
-    Map<String, Tensor> saved = original.state();
+    Map<String, Tensor> saved = OptimizerStateCodec.encode(original);
     Map<String, Tensor> paramsCopy = copies(params);
 
     Optimizer restored = factory.get();
-    restored.loadState(saved, paramsCopy);
+    OptimizerStateCodec.decodeInto(saved, restored, paramsCopy);
     assertEquals(3, restored.stepCount());
 
     Map<String, Tensor> grads = gradsLike(params, rng);
     original.step(params, grads);
     restored.step(paramsCopy, grads);
-    params.forEach((name, p) -> assertArrayEquals(p.data(), paramsCopy.get(name).data(), 0.0, name));
-    Map<String, Tensor> a = original.state();
-    Map<String, Tensor> b = restored.state();
+    params.forEach(
+        (name, p) -> assertArrayEquals(p.data(), paramsCopy.get(name).data(), 0.0, name));
+    Map<String, Tensor> a = OptimizerStateCodec.encode(original);
+    Map<String, Tensor> b = OptimizerStateCodec.encode(restored);
     assertEquals(a.keySet(), b.keySet());
     a.forEach((name, t) -> assertArrayEquals(t.data(), b.get(name).data(), 0.0, name));
   }
@@ -72,14 +77,22 @@ class OptimizerStateTest {
   @Test
   void stateNamesAreKindSlotParameterWithTheStepCountFirst() {
     Adam adam = new Adam();
-    Map<String, Tensor> params = Map.of("Affine1.W", Tensor.zeros(2, 3), "Affine1.b", Tensor.zeros(3));
+    Map<String, Tensor> params =
+        Map.of("Affine1.W", Tensor.zeros(2, 3), "Affine1.b", Tensor.zeros(3));
     adam.step(params, Map.of("Affine1.W", Tensor.ones(2, 3), "Affine1.b", Tensor.ones(3)));
     assertEquals(
-        List.of("adam/t", "adam/m/Affine1.W", "adam/m/Affine1.b", "adam/v/Affine1.W", "adam/v/Affine1.b"),
-        List.copyOf(adam.state().keySet()));
-    assertEquals(0, adam.state().get("adam/t").rank());
-    assertArrayEquals(new int[] {2, 3}, adam.state().get("adam/m/Affine1.W").shape());
-    assertEquals(List.of("momentum/t"), List.copyOf(new Momentum().state().keySet()));
+        List.of(
+            "adam/t",
+            "adam/m/Affine1.W",
+            "adam/m/Affine1.b",
+            "adam/v/Affine1.W",
+            "adam/v/Affine1.b"),
+        List.copyOf(OptimizerStateCodec.encode(adam).keySet()));
+    assertEquals(0, OptimizerStateCodec.encode(adam).get("adam/t").rank());
+    assertArrayEquals(
+        new int[] {2, 3}, OptimizerStateCodec.encode(adam).get("adam/m/Affine1.W").shape());
+    assertEquals(
+        List.of("momentum/t"), List.copyOf(OptimizerStateCodec.encode(new Momentum()).keySet()));
   }
 
   @Test
@@ -87,7 +100,7 @@ class OptimizerStateTest {
     Momentum momentum = new Momentum();
     Map<String, Tensor> params = Map.of("w", Tensor.vector(1.0));
     momentum.step(params, Map.of("w", Tensor.vector(1.0)));
-    Map<String, Tensor> snapshot = momentum.state();
+    Map<String, Tensor> snapshot = OptimizerStateCodec.encode(momentum);
     momentum.step(params, Map.of("w", Tensor.vector(1.0)));
     assertArrayEquals(new double[] {-0.01}, snapshot.get("momentum/v/w").data(), 1e-15);
     assertEquals(1.0, snapshot.get("momentum/t").item());
@@ -97,7 +110,8 @@ class OptimizerStateTest {
   void loadingCopiesTheTensors() {
     Tensor v = Tensor.vector(0.5);
     Momentum momentum = new Momentum(0.1, 0.5);
-    momentum.loadState(Map.of("momentum/t", Tensor.scalar(4), "momentum/v/w", v));
+    OptimizerStateCodec.decodeInto(
+        Map.of("momentum/t", Tensor.scalar(4), "momentum/v/w", v), momentum);
     v.data()[0] = 100;
     Tensor w = Tensor.vector(0.0);
     momentum.step(Map.of("w", w), Map.of("w", Tensor.vector(1.0)));
@@ -110,8 +124,8 @@ class OptimizerStateTest {
   void loadingReplacesAllPreviousState() {
     Momentum momentum = new Momentum();
     momentum.step(Map.of("old", Tensor.vector(1.0)), Map.of("old", Tensor.vector(1.0)));
-    momentum.loadState(Map.of("momentum/t", Tensor.scalar(0)));
-    assertEquals(List.of("momentum/t"), List.copyOf(momentum.state().keySet()));
+    OptimizerStateCodec.decodeInto(Map.of("momentum/t", Tensor.scalar(0)), momentum);
+    assertEquals(List.of("momentum/t"), List.copyOf(OptimizerStateCodec.encode(momentum).keySet()));
     assertEquals(0, momentum.stepCount());
   }
 
@@ -146,7 +160,8 @@ class OptimizerStateTest {
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(1), "adam/m/W", Tensor.zeros(2)),
         "no 'adam/v/W'");
     assertMessage(adam,
-        Map.of("adam/t", Tensor.scalar(1), "adam/m/W", Tensor.zeros(2, 3), "adam/v/W", Tensor.zeros(3, 2)),
+        Map.of("adam/t", Tensor.scalar(1),
+            "adam/m/W", Tensor.zeros(2, 3), "adam/v/W", Tensor.zeros(3, 2)),
         "'adam/v/W' has shape (3,2) but 'adam/m/W' has shape (2,3)");
   }
 
@@ -155,11 +170,19 @@ class OptimizerStateTest {
     Momentum momentum = new Momentum();
     Map<String, Tensor> params = Map.of("W", Tensor.zeros(2, 3));
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> momentum.loadState(Map.of("momentum/t", Tensor.scalar(1), "momentum/v/X", Tensor.zeros(2)), params));
+        () -> OptimizerStateCodec.decodeInto(
+            Map.of("momentum/t", Tensor.scalar(1), "momentum/v/X", Tensor.zeros(2)),
+            momentum,
+            params));
     assertTrue(unknown.getMessage().contains("unknown parameter 'X'"), unknown.getMessage());
     IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-        () -> momentum.loadState(Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3, 2)), params));
-    assertTrue(shape.getMessage().contains("'momentum/v/W' has shape (3,2) but parameter 'W' has shape (2,3)"),
+        () -> OptimizerStateCodec.decodeInto(
+            Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3, 2)),
+            momentum,
+            params));
+    assertTrue(
+        shape.getMessage()
+            .contains("'momentum/v/W' has shape (3,2) but parameter 'W' has shape (2,3)"),
         shape.getMessage());
   }
 
@@ -167,29 +190,36 @@ class OptimizerStateTest {
   void aFailedLoadLeavesTheStateUnchanged() {
     Momentum momentum = new Momentum();
     momentum.step(Map.of("w", Tensor.vector(1.0)), Map.of("w", Tensor.vector(1.0)));
-    Map<String, Tensor> before = momentum.state();
-    assertThrows(IllegalArgumentException.class, () -> momentum.loadState(
-        Map.of("momentum/t", Tensor.scalar(9), "momentum/v/a", Tensor.zeros(1), "bogus", Tensor.zeros(1))));
-    assertEquals(before.keySet(), momentum.state().keySet());
+    Map<String, Tensor> before = OptimizerStateCodec.encode(momentum);
+    assertThrows(IllegalArgumentException.class, () -> OptimizerStateCodec.decodeInto(
+        Map.of("momentum/t", Tensor.scalar(9), "momentum/v/a", Tensor.zeros(1),
+            "bogus", Tensor.zeros(1)),
+        momentum));
+    assertEquals(before.keySet(), OptimizerStateCodec.encode(momentum).keySet());
     assertEquals(1, momentum.stepCount());
   }
 
   @Test
   void loadedStateOfAnotherShapeIsCaughtAtTheNextStep() {
     Momentum momentum = new Momentum();
-    momentum.loadState(Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3)));
+    OptimizerStateCodec.decodeInto(
+        Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3)), momentum);
     Tensor w = Tensor.vector(1, 2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> momentum.step(Map.of("W", w), Map.of("W", Tensor.vector(1, 1))));
-    assertTrue(e.getMessage().contains("state of parameter 'W' has shape (3,) but the parameter now has shape (2,)"),
+    assertTrue(
+        e.getMessage()
+            .contains("state of parameter 'W' has shape (3,) but the parameter now has shape (2,)"),
         e.getMessage());
     assertArrayEquals(new double[] {1, 2}, w.data());
     assertEquals(1, momentum.stepCount());
   }
 
-  private static void assertMessage(Optimizer optimizer, Map<String, Tensor> state, String... parts) {
+  private static void assertMessage(
+      Optimizer optimizer, Map<String, Tensor> state, String... parts) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> optimizer.loadState(state));
+        assertThrows(
+            IllegalArgumentException.class, () -> OptimizerStateCodec.decodeInto(state, optimizer));
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), e.getMessage());
     }
