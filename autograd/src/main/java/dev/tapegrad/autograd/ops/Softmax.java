@@ -12,7 +12,15 @@ public final class Softmax {
   private Softmax() {}
 
   public static Tensor fused(Tensor x) {
-    Tensor y = Tensor.wrap(rows(x.data(), lastDim(x)), x.shape());
+    return withValues(x, rows(x.data(), lastDim(x)));
+  }
+
+  /**
+   * The {@code softmax} node of {@code x} whose values {@code y} (same shape) were computed
+   * already, by a caller that needed them first (softmax-with-loss); {@code y} is not copied.
+   */
+  static Tensor withValues(Tensor x, double[] values) {
+    Tensor y = Tensor.wrap(values, x.shape());
     return Op.named("softmax")
         .inputs(x)
         .expansion(inputs -> composed(inputs.get(0)))

@@ -3,7 +3,6 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Expansion;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 
 /**
@@ -52,15 +51,14 @@ public final class SoftmaxWithLoss {
         loss -= td[i] * Math.log(y[i] + CrossEntropy.DELTA);
       }
     }
-    Tensor probabilities = Tensor.wrap(y, n, k);
     return Op.named("softmaxWithLoss")
         .inputs(scores)
         .expansion(expansion)
         .record(
             Tensor.scalar(loss / n),
             gy -> {
-              // Recompute y as a node when the backward pass is itself recorded (higher order).
-              Tensor yy = Tape.isRecording() ? Softmax.fused(scores.reshape(n, k)) : probabilities;
+              // y as a softmax node of the scores (a node only when this pass is recorded)
+              Tensor yy = Softmax.withValues(scores.reshape(n, k), y);
               Tensor w = t.mul(yy).div(yy.add(CrossEntropy.DELTA));
               Tensor gx = yy.mul(w.sum(-1, true)).sub(w).mul(gy.div(n));
               return new Tensor[] {gx.reshape(scores.shape())};

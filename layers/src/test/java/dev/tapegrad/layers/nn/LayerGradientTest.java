@@ -136,6 +136,19 @@ class LayerGradientTest {
     assertGradients(v -> MaxPool2d.composed(v, 2, 2, 2, 0), distinct(x));
   }
 
+  /** The fused loss's one backward rule is itself differentiable (Hessian-vector products). */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void softmaxWithLossSecondOrder(int seed) {
+    Random r = new Random(seed);
+    int n = 1 + r.nextInt(4);
+    int[] labels = IntStream.range(0, n).map(i -> r.nextInt(3)).toArray();
+    Tensor soft = F.softmax(Tensor.randn(r, n, 3));
+    assertSecondOrderGradients(
+        xs -> SoftmaxWithLoss.fused(xs[0], labels).add(SoftmaxWithLoss.fused(xs[0], soft)),
+        Tensor.randn(r, n, 3));
+  }
+
   /** The fused pooling's backward node is itself differentiable (pad 1: padding can win). */
   @ParameterizedTest
   @MethodSource("seeds")
