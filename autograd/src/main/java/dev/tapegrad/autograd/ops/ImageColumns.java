@@ -12,6 +12,14 @@ import dev.tapegrad.autograd.kernels.Im2col;
 public final class ImageColumns {
   private ImageColumns() {}
 
+  /**
+   * The output size along one spatial axis of a window sliding over {@code size} values: {@code
+   * (size + 2·pad − filter) / stride + 1}, floored (below 1: the window does not fit).
+   */
+  public static int outputSize(int size, int filter, int stride, int pad) {
+    return Im2col.outSize(size, filter, stride, pad);
+  }
+
   public static Tensor im2col(Tensor x, int fh, int fw, int stride, int pad) {
     int[] s = x.shape();
     if (s.length != 4) {

@@ -1,6 +1,6 @@
 package dev.tapegrad.examples.cli;
 
-import dev.tapegrad.autograd.kernels.Parallel;
+import dev.tapegrad.autograd.Cores;
 import dev.tapegrad.layers.io.DataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,7 +118,7 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
 
   /** The {@code tapegrad.*} system properties (and {@code TAPEGRAD_DATA}) are usable. */
   private static void validateProperties() throws IOException {
-    Parallel.threads();
+    Cores.count();
     String simd = System.getProperty("tapegrad.simd");
     if (simd != null && !simd.equals("true") && !simd.equals("false")) {
       throw new IllegalArgumentException(

@@ -1,7 +1,7 @@
 package dev.tapegrad.layers.net;
 
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernels.Im2col;
+import dev.tapegrad.autograd.ops.ImageColumns;
 import dev.tapegrad.layers.nn.Affine;
 import dev.tapegrad.layers.nn.Convolution;
 import dev.tapegrad.layers.nn.Pooling;
@@ -33,8 +33,8 @@ public final class SimpleConvNet extends Network {
 
   public SimpleConvNet(Config c, RandomGenerator rng) {
     super("SimpleConvNet");
-    int convOut = Im2col.outSize(c.height(), c.filterSize(), c.stride(), c.pad());
-    int convOutW = Im2col.outSize(c.width(), c.filterSize(), c.stride(), c.pad());
+    int convOut = ImageColumns.outputSize(c.height(), c.filterSize(), c.stride(), c.pad());
+    int convOutW = ImageColumns.outputSize(c.width(), c.filterSize(), c.stride(), c.pad());
     int poolFeatures = c.filterNum() * (convOut / 2) * (convOutW / 2);
     addChild(new Convolution("Conv1",
         c.weightInit().create(rng, c.filterNum(), c.channels(), c.filterSize(), c.filterSize()),

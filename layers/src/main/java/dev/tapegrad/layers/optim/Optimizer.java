@@ -1,7 +1,7 @@
 package dev.tapegrad.layers.optim;
 
+import dev.tapegrad.autograd.Cores;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernels.Parallel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ public abstract class Optimizer {
       double[] values = param.data();
       double[] grad = grads.get(name).data();
       double[][] slots = states.slots(name, param.shape());
-      Parallel.forRange(values.length, 1, (from, to) -> update(values, grad, slots, from, to));
+      Cores.forRange(values.length, (from, to) -> update(values, grad, slots, from, to));
     });
   }
 
