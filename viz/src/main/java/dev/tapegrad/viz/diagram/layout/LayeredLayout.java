@@ -68,7 +68,7 @@ public final class LayeredLayout {
   }
 
   /** Lays {@code graph} out. */
-  public static Layout of(DiagramGraph graph) {
+  public static DiagramLayout of(DiagramGraph graph) {
     LayeredLayout layout = new LayeredLayout(graph);
     layout.rankAndChain();
     layout.order();
@@ -664,7 +664,7 @@ public final class LayeredLayout {
 
   // ------------------------------------------------------------------ result
 
-  private Layout result() {
+  private DiagramLayout result() {
     List<double[]> clusterBounds = clusterBounds();
     double minX = Double.MAX_VALUE;
     double minY = Double.MAX_VALUE;
@@ -711,7 +711,7 @@ public final class LayeredLayout {
       clusters.add(
           new ClusterBox(path, ScopePaths.name(path), b[0] + dx, b[1] + dy, b[2] - b[0], b[3] - b[1]));
     }
-    return new Layout(
+    return new DiagramLayout(
         maxX - minX + 2 * MARGIN, maxY - minY + 2 * MARGIN, nodes.build(), routes.build(),
         clusters.build());
   }
