@@ -3,17 +3,13 @@ package dev.tapegrad.viz.diagram.layout;
 import com.google.common.collect.ImmutableList;
 import dev.tapegrad.viz.diagram.DiagramEdge;
 import dev.tapegrad.viz.diagram.DiagramGraph;
-import dev.tapegrad.viz.diagram.DiagramNode;
 import dev.tapegrad.viz.diagram.NodeKind;
 import dev.tapegrad.viz.diagram.ScopePaths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +33,6 @@ public final class LayeredLayout {
   static final double CLUSTER_PAD = 12;
   static final double TITLE_HEIGHT = TextMetrics.LINE_HEIGHT + 4;
   static final double LABEL_OFFSET = 2;
-  static final double MIN_CIRCLE = 36;
   /** Extra corridor width given to steep edges, so their labels can move away from crowding. */
   static final double MAX_SLOPE_ROOM = 80;
   /** Alternating passes, odd so that the last one centres each node on its inputs. */
@@ -45,13 +40,7 @@ public final class LayeredLayout {
   private static final int MAX_WIDENINGS = 4;
 
   private final DiagramGraph graph;
-  private final int real;
-  private final List<Double> width = new ArrayList<>();
-  private final List<Double> height = new ArrayList<>();
-  private final List<String> scope = new ArrayList<>();
-  private final List<Integer> rankOf = new ArrayList<>();
-  private final List<int[]> chains = new ArrayList<>();
-  private final List<int[]> segments = new ArrayList<>();
+  private final RankedGraph ranked;
   private int[][] orders;
   private double[] y;
   private double[] columnCenter;
@@ -64,175 +53,33 @@ public final class LayeredLayout {
 
   private LayeredLayout(DiagramGraph graph) {
     this.graph = graph;
-    this.real = graph.nodes().size();
+    this.ranked = RankedGraph.of(graph);
   }
 
   /** Lays {@code graph} out. */
   public static DiagramLayout of(DiagramGraph graph) {
     LayeredLayout layout = new LayeredLayout(graph);
-    layout.rankAndChain();
-    layout.order();
+    layout.orders = Ordering.of(layout.ranked);
     layout.placeVertically();
     layout.separateClusters();
     layout.placeHorizontally();
     return layout.result();
   }
 
-  // ------------------------------------------------------------------ sizes
-
   /**
    * Whether an op label fits in the book's circle; longer ones ({@code transpose}) get an ellipse.
    */
   public static boolean fitsCircle(String label) {
-    return TextMetrics.width(label) + 10 <= MIN_CIRCLE;
-  }
-
-  /** Width and height of a node's shape. */
-  static double[] size(DiagramNode node) {
-    double text = TextMetrics.width(node.label());
-    return switch (node.kind()) {
-      case OP -> fitsCircle(node.label())
-          ? new double[] {MIN_CIRCLE, MIN_CIRCLE}
-          : new double[] {text + 20, MIN_CIRCLE};
-      case LAYER -> new double[] {text + 24, 36};
-      case BRANCH -> new double[] {7, 7};
-      case INPUT, OUTPUT ->
-          new double[] {node.label().isEmpty() ? 8 : text + 8, TextMetrics.LINE_HEIGHT + 4};
-    };
-  }
-
-  // ------------------------------------------------------------------ ranks and chains
-
-  private void rankAndChain() {
-    List<DiagramNode> nodes = graph.nodes();
-    for (DiagramNode node : nodes) {
-      double[] s = size(node);
-      width.add(s[0]);
-      height.add(s[1]);
-      scope.add(node.scope());
-    }
-    Map<String, Integer> index = new HashMap<>();
-    for (int v = 0; v < real; v++) {
-      index.put(nodes.get(v).id(), v);
-    }
-    int[][] edges = new int[graph.edges().size()][];
-    for (int e = 0; e < edges.length; e++) {
-      DiagramEdge edge = graph.edges().get(e);
-      edges[e] = new int[] {index.get(edge.from()), index.get(edge.to())};
-    }
-    Ranking ranking = Ranking.of(real + barriers(edges.length), withBarriers(edges));
-    for (int v = 0; v < real; v++) {
-      rankOf.add(ranking.rank[v]);
-    }
-    for (int e = 0; e < edges.length; e++) {
-      int a = edges[e][0];
-      int b = edges[e][1];
-      int ra = rankOf.get(a);
-      int rb = rankOf.get(b);
-      if (ranking.ignored[e] || rb <= ra) {
-        chains.add(new int[] {a, b});
-        continue;
-      }
-      int[] chain = new int[rb - ra + 1];
-      chain[0] = a;
-      chain[chain.length - 1] = b;
-      String common = ScopePaths.common(scope.get(a), scope.get(b));
-      for (int k = 1; k < chain.length - 1; k++) {
-        chain[k] = width.size();
-        width.add(0.0);
-        height.add(0.0);
-        scope.add(common);
-        rankOf.add(ra + k);
-      }
-      for (int k = 0; k + 1 < chain.length; k++) {
-        segments.add(new int[] {chain[k], chain[k + 1]});
-      }
-      chains.add(chain);
-    }
-  }
-
-
-  private final List<int[]> barrierEdges = new ArrayList<>();
-
-  /**
-   * Keeps sibling clusters in separate columns, in recording order: between consecutive siblings
-   * an invisible barrier node ranks after every node of the first and before every node of the
-   * second. Returns the number of barriers; {@link #withBarriers} adds their edges.
-   */
-  private int barriers(int edgeCount) {
-    Map<String, List<String>> children = new LinkedHashMap<>();
-    for (String cluster : graph.clusters()) {
-      children.computeIfAbsent(ScopePaths.parent(cluster), p -> new ArrayList<>()).add(cluster);
-    }
-    int count = 0;
-    for (List<String> siblings : children.values()) {
-      List<List<Integer>> members = new ArrayList<>();
-      for (String cluster : siblings) {
-        List<Integer> inside = new ArrayList<>();
-        for (int v = 0; v < real; v++) {
-          if (ScopePaths.within(scope.get(v), cluster)) {
-            inside.add(v);
-          }
-        }
-        members.add(inside);
-      }
-      members.sort(Comparator.comparingInt((List<Integer> m) -> m.get(0)));
-      for (int k = 0; k + 1 < members.size(); k++) {
-        int barrier = real + count++;
-        for (int v : members.get(k)) {
-          barrierEdges.add(new int[] {v, barrier, 0});
-        }
-        for (int v : members.get(k + 1)) {
-          barrierEdges.add(new int[] {barrier, v, 1});
-        }
-      }
-    }
-    return count;
-  }
-
-  private int[][] withBarriers(int[][] edges) {
-    int[][] all = Arrays.copyOf(edges, edges.length + barrierEdges.size());
-    for (int i = 0; i < barrierEdges.size(); i++) {
-      all[edges.length + i] = barrierEdges.get(i);
-    }
-    return all;
-  }
-
-  private boolean isSegmentChain(int e) {
-    int[] chain = chains.get(e);
-    return rankOf.get(chain[chain.length - 1]) - rankOf.get(chain[0]) == chain.length - 1;
-  }
-
-  // ------------------------------------------------------------------ order within ranks
-
-  private void order() {
-    int ranks = 0;
-    for (int r : rankOf) {
-      ranks = Math.max(ranks, r + 1);
-    }
-    int[] count = new int[ranks];
-    for (int r : rankOf) {
-      count[r]++;
-    }
-    orders = new int[ranks][];
-    for (int r = 0; r < ranks; r++) {
-      orders[r] = new int[count[r]];
-    }
-    int[] fill = new int[ranks];
-    for (int v = 0; v < rankOf.size(); v++) {
-      int r = rankOf.get(v);
-      orders[r][fill[r]++] = v;
-    }
-    Ordering.improve(orders, segments.toArray(new int[0][]), scope.toArray(new String[0]));
+    return LayoutNode.fitsCircle(label);
   }
 
   // ------------------------------------------------------------------ vertical placement
 
   private void placeVertically() {
-    int n = rankOf.size();
+    int n = ranked.nodes().size();
     y = new double[n];
-    List<List<Integer>> up = adjacency(0, 1);
-    List<List<Integer>> down = adjacency(1, 0);
+    List<List<Integer>> up = adjacency(true);
+    List<List<Integer>> down = adjacency(false);
     double[][] gaps = new double[orders.length][];
     for (int r = 0; r < orders.length; r++) {
       int[] rank = orders[r];
@@ -263,7 +110,7 @@ public final class LayeredLayout {
             sum += y[w];
           }
           target[k] = nb.isEmpty() ? y[v] : sum / nb.size();
-          weight[k] = nb.isEmpty() ? 0.01 : v >= real ? 4 : 1;
+          weight[k] = nb.isEmpty() ? 0.01 : ranked.node(v).isChainPoint() ? 4 : 1;
         }
         double[] placed = Isotonic.place(target, weight, gaps[r]);
         for (int k = 0; k < rank.length; k++) {
@@ -288,24 +135,22 @@ public final class LayeredLayout {
     return computed.isEmpty() ? up.get(v) : computed;
   }
 
-  /** For each node, the nodes at the {@code from} end of its segments ending at {@code to}. */
-  private List<List<Integer>> adjacency(int from, int to) {
+  /** For each node, its predecessors, or its successors. */
+  private List<List<Integer>> adjacency(boolean predecessors) {
     List<List<Integer>> result = new ArrayList<>();
-    for (int v = 0; v < rankOf.size(); v++) {
-      result.add(new ArrayList<>());
-    }
-    for (int[] s : segments) {
-      result.get(s[to]).add(s[from]);
+    for (int v = 0; v < ranked.nodes().size(); v++) {
+      int[] nb = predecessors ? ranked.predecessors(v) : ranked.successors(v);
+      result.add(Arrays.stream(nb).boxed().toList());
     }
     return result;
   }
 
   /** Minimum distance between the centres of two neighbours in a rank, {@code a} above. */
   private double separation(int a, int b) {
-    double sep = Math.max(MIN_SEPARATION, height.get(a) / 2 + height.get(b) / 2 + NODE_GAP);
-    int shared = ScopePaths.depth(ScopePaths.common(scope.get(a), scope.get(b)));
-    sep += (ScopePaths.depth(scope.get(a)) - shared) * CLUSTER_PAD;
-    sep += (ScopePaths.depth(scope.get(b)) - shared) * (CLUSTER_PAD + TITLE_HEIGHT);
+    double sep = Math.max(MIN_SEPARATION, ranked.node(a).height() / 2 + ranked.node(b).height() / 2 + NODE_GAP);
+    int shared = ScopePaths.depth(ScopePaths.common(ranked.node(a).scope(), ranked.node(b).scope()));
+    sep += (ScopePaths.depth(ranked.node(a).scope()) - shared) * CLUSTER_PAD;
+    sep += (ScopePaths.depth(ranked.node(b).scope()) - shared) * (CLUSTER_PAD + TITLE_HEIGHT);
     return sep;
   }
 
@@ -342,12 +187,12 @@ public final class LayeredLayout {
     for (int c : deepestFirst(clusters)) {
       String path = clusters.get(c);
       double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Integer.MAX_VALUE, -1};
-      for (int v = 0; v < rankOf.size(); v++) {
-        if (ScopePaths.within(scope.get(v), path)) {
-          b[0] = Math.min(b[0], y[v] - height.get(v) / 2);
-          b[1] = Math.max(b[1], y[v] + height.get(v) / 2);
-          b[2] = Math.min(b[2], rankOf.get(v));
-          b[3] = Math.max(b[3], rankOf.get(v));
+      for (int v = 0; v < ranked.nodes().size(); v++) {
+        if (ScopePaths.within(ranked.node(v).scope(), path)) {
+          b[0] = Math.min(b[0], y[v] - ranked.node(v).height() / 2);
+          b[1] = Math.max(b[1], y[v] + ranked.node(v).height() / 2);
+          b[2] = Math.min(b[2], ranked.node(v).rank());
+          b[3] = Math.max(b[3], ranked.node(v).rank());
         }
       }
       for (int inner = 0; inner < clusters.size(); inner++) {
@@ -377,11 +222,11 @@ public final class LayeredLayout {
           return true;
         }
       }
-      for (int v = 0; v < rankOf.size(); v++) {
-        double top = y[v] - height.get(v) / 2;
-        double bottom = y[v] + height.get(v) / 2;
-        if (!ScopePaths.within(scope.get(v), pa)
-            && overlaps(box[a], top, bottom, rankOf.get(v), rankOf.get(v))) {
+      for (int v = 0; v < ranked.nodes().size(); v++) {
+        double top = y[v] - ranked.node(v).height() / 2;
+        double bottom = y[v] + ranked.node(v).height() / 2;
+        if (!ScopePaths.within(ranked.node(v).scope(), pa)
+            && overlaps(box[a], top, bottom, ranked.node(v).rank(), ranked.node(v).rank())) {
           if ((top + bottom) / 2 >= (box[a][0] + box[a][1]) / 2) {
             pushNode(v, box[a][1] - top + NODE_GAP / 2);
           } else {
@@ -403,7 +248,7 @@ public final class LayeredLayout {
     for (int r = (int) box[2]; r <= (int) box[3]; r++) {
       double threshold = Double.MAX_VALUE;
       for (int v : orders[r]) {
-        if (ScopePaths.within(scope.get(v), cluster)) {
+        if (ScopePaths.within(ranked.node(v).scope(), cluster)) {
           threshold = Math.min(threshold, y[v]);
         }
       }
@@ -421,7 +266,7 @@ public final class LayeredLayout {
   /** Moves a node and everything below it in its rank down by {@code delta}. */
   private void pushNode(int node, double delta) {
     double threshold = y[node];
-    for (int v : orders[rankOf.get(node)]) {
+    for (int v : orders[ranked.node(node).rank()]) {
       if (y[v] >= threshold) {
         y[v] += delta;
       }
@@ -433,9 +278,9 @@ public final class LayeredLayout {
   private void placeHorizontally() {
     int ranks = orders.length;
     columnWidth = new double[ranks];
-    for (int v = 0; v < rankOf.size(); v++) {
-      int r = rankOf.get(v);
-      columnWidth[r] = Math.max(columnWidth[r], width.get(v));
+    for (int v = 0; v < ranked.nodes().size(); v++) {
+      int r = ranked.node(v).rank();
+      columnWidth[r] = Math.max(columnWidth[r], ranked.node(v).width());
     }
     widenColumnsForTitles();
     leftAllowance = new double[ranks];
@@ -445,16 +290,16 @@ public final class LayeredLayout {
     for (int[] rank : orders) {
       Set<String> clusters = new LinkedHashSet<>();
       for (int v : rank) {
-        clusters.addAll(ScopePaths.prefixes(scope.get(v)));
+        clusters.addAll(ScopePaths.prefixes(ranked.node(v).scope()));
       }
       present.add(clusters);
     }
     double[] labelWidth = new double[ranks];
     double[] rise = new double[ranks];
-    for (int e = 0; e < chains.size(); e++) {
-      int[] chain = chains.get(e);
-      if (isSegmentChain(e)) {
-        int r = rankOf.get(chain[chain.length - 2]);
+    for (int e = 0; e < ranked.chains().size(); e++) {
+      int[] chain = ranked.chains().get(e).points();
+      if (ranked.chains().get(e).forward()) {
+        int r = ranked.node(chain[chain.length - 2]).rank();
         labelWidth[r] = Math.max(labelWidth[r], labelWidth(graph.edges().get(e)));
         rise[r] = Math.max(rise[r], Math.abs(y[chain[chain.length - 1]] - y[chain[chain.length - 2]]));
       }
@@ -478,10 +323,10 @@ public final class LayeredLayout {
     for (String cluster : graph.clusters()) {
       int first = Integer.MAX_VALUE;
       int last = -1;
-      for (int v = 0; v < rankOf.size(); v++) {
-        if (ScopePaths.within(scope.get(v), cluster)) {
-          first = Math.min(first, rankOf.get(v));
-          last = Math.max(last, rankOf.get(v));
+      for (int v = 0; v < ranked.nodes().size(); v++) {
+        if (ScopePaths.within(ranked.node(v).scope(), cluster)) {
+          first = Math.min(first, ranked.node(v).rank());
+          last = Math.max(last, ranked.node(v).rank());
         }
       }
       if (first == last) {
@@ -513,34 +358,34 @@ public final class LayeredLayout {
   }
 
   private double x(int v) {
-    int r = rankOf.get(v);
-    if (v < real && graph.nodes().get(v).kind() == NodeKind.INPUT) {
-      return columnCenter[r] + columnWidth[r] / 2 - width.get(v) / 2;
+    int r = ranked.node(v).rank();
+    if (ranked.node(v).isInput()) {
+      return columnCenter[r] + columnWidth[r] / 2 - ranked.node(v).width() / 2;
     }
     return columnCenter[r];
   }
 
   private void placeLabels() {
-    valueBoxes = new TextBox[chains.size()];
-    gradientBoxes = new TextBox[chains.size()];
+    valueBoxes = new TextBox[ranked.chains().size()];
+    gradientBoxes = new TextBox[ranked.chains().size()];
     List<List<Integer>> byCorridor = new ArrayList<>();
     for (int r = 0; r < orders.length; r++) {
       byCorridor.add(new ArrayList<>());
     }
-    int[] position = new int[rankOf.size()];
+    int[] position = new int[ranked.nodes().size()];
     for (int[] rank : orders) {
       for (int k = 0; k < rank.length; k++) {
         position[rank[k]] = k;
       }
     }
-    for (int e = 0; e < chains.size(); e++) {
+    for (int e = 0; e < ranked.chains().size(); e++) {
       DiagramEdge edge = graph.edges().get(e);
       if (edge.value().isEmpty() && edge.gradient().isEmpty()) {
         continue;
       }
-      int[] chain = chains.get(e);
-      if (isSegmentChain(e)) {
-        byCorridor.get(rankOf.get(chain[chain.length - 2])).add(e);
+      int[] chain = ranked.chains().get(e).points();
+      if (ranked.chains().get(e).forward()) {
+        byCorridor.get(ranked.node(chain[chain.length - 2]).rank()).add(e);
       }
     }
     for (int r = 0; r + 1 < orders.length; r++) {
@@ -560,9 +405,9 @@ public final class LayeredLayout {
         recomputeColumns(r + 1);
       }
     }
-    for (int e = 0; e < chains.size(); e++) {
-      if (!isSegmentChain(e)) {
-        int[] chain = chains.get(e);
+    for (int e = 0; e < ranked.chains().size(); e++) {
+      if (!ranked.chains().get(e).forward()) {
+        int[] chain = ranked.chains().get(e).points();
         double cx = (x(chain[0]) + x(chain[1])) / 2;
         double cy = (y[chain[0]] + y[chain[1]]) / 2;
         setLabels(e, cx, cy, cy);
@@ -571,23 +416,17 @@ public final class LayeredLayout {
   }
 
   private int upper(int e) {
-    int[] chain = chains.get(e);
+    int[] chain = ranked.chains().get(e).points();
     return chain[chain.length - 2];
   }
 
   private int lastOf(int e) {
-    int[] chain = chains.get(e);
+    int[] chain = ranked.chains().get(e).points();
     return chain[chain.length - 1];
   }
 
   /** Places the labels of one corridor; false if one found no free spot (unless forced). */
   private boolean placeCorridor(int r, List<Integer> labelled, boolean force) {
-    int[] inDegree = new int[rankOf.size()];
-    int[] outDegree = new int[rankOf.size()];
-    for (int[] s : segments) {
-      outDegree[s[0]]++;
-      inDegree[s[1]]++;
-    }
     double left = columnCenter[r] + columnWidth[r] / 2 + leftAllowance[r] + LABEL_MARGIN;
     double right =
         columnCenter[r + 1] - columnWidth[r + 1] / 2 - rightAllowance[r + 1] - LABEL_MARGIN;
@@ -597,7 +436,10 @@ public final class LayeredLayout {
       double slack = Math.max(0, right - left - w);
       double mid = (left + right) / 2;
       // Converging edges are far apart near their sources, diverging ones near their targets.
-      double toward = inDegree[lastOf(e)] > 1 ? -1 : outDegree[upper(e)] > 1 ? 1 : -1;
+      double toward =
+          ranked.predecessors(lastOf(e)).length > 1
+              ? -1
+              : ranked.successors(upper(e)).length > 1 ? 1 : -1;
       double[] candidates = {
         mid, mid + toward * slack / 4, mid + toward * slack / 2, mid - toward * slack / 4,
         mid - toward * slack / 2
@@ -670,11 +512,11 @@ public final class LayeredLayout {
     double minY = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
-    for (int v = 0; v < rankOf.size(); v++) {
-      minX = Math.min(minX, x(v) - width.get(v) / 2);
-      maxX = Math.max(maxX, x(v) + width.get(v) / 2);
-      minY = Math.min(minY, y[v] - height.get(v) / 2);
-      maxY = Math.max(maxY, y[v] + height.get(v) / 2);
+    for (int v = 0; v < ranked.nodes().size(); v++) {
+      minX = Math.min(minX, x(v) - ranked.node(v).width() / 2);
+      maxX = Math.max(maxX, x(v) + ranked.node(v).width() / 2);
+      minY = Math.min(minY, y[v] - ranked.node(v).height() / 2);
+      maxY = Math.max(maxY, y[v] + ranked.node(v).height() / 2);
     }
     for (TextBox box : allLabels()) {
       minX = Math.min(minX, box.x() - box.width() / 2);
@@ -688,20 +530,20 @@ public final class LayeredLayout {
       maxX = Math.max(maxX, b[2]);
       maxY = Math.max(maxY, b[3]);
     }
-    if (rankOf.isEmpty()) {
+    if (ranked.nodes().isEmpty()) {
       minX = minY = maxX = maxY = 0;
     }
     double dx = MARGIN - minX;
     double dy = MARGIN - minY;
     ImmutableList.Builder<NodeBox> nodes = ImmutableList.builder();
-    for (int v = 0; v < real; v++) {
-      nodes.add(new NodeBox(graph.nodes().get(v), x(v) + dx, y[v] + dy, width.get(v), height.get(v)));
+    for (int v = 0; v < graph.nodes().size(); v++) {
+      nodes.add(new NodeBox(graph.nodes().get(v), x(v) + dx, y[v] + dy, ranked.node(v).width(), ranked.node(v).height()));
     }
     ImmutableList.Builder<EdgeRoute> routes = ImmutableList.builder();
-    for (int e = 0; e < chains.size(); e++) {
+    for (int e = 0; e < ranked.chains().size(); e++) {
       routes.add(
           new EdgeRoute(
-              graph.edges().get(e), route(chains.get(e), dx, dy),
+              graph.edges().get(e), route(ranked.chains().get(e).points(), dx, dy),
               shifted(valueBoxes[e], dx, dy), shifted(gradientBoxes[e], dx, dy)));
     }
     ImmutableList.Builder<ClusterBox> clusters = ImmutableList.builder();
@@ -718,7 +560,7 @@ public final class LayeredLayout {
 
   private List<TextBox> allLabels() {
     List<TextBox> boxes = new ArrayList<>();
-    for (int e = 0; e < chains.size(); e++) {
+    for (int e = 0; e < ranked.chains().size(); e++) {
       addIfPresent(boxes, valueBoxes[e]);
       addIfPresent(boxes, gradientBoxes[e]);
     }
@@ -738,16 +580,16 @@ public final class LayeredLayout {
     for (int c : deepestFirst(clusters)) {
       String path = clusters.get(c);
       double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-      for (int v = 0; v < rankOf.size(); v++) {
-        if (ScopePaths.within(scope.get(v), path)) {
-          include(b, x(v) - width.get(v) / 2, y[v] - height.get(v) / 2,
-              x(v) + width.get(v) / 2, y[v] + height.get(v) / 2);
+      for (int v = 0; v < ranked.nodes().size(); v++) {
+        if (ScopePaths.within(ranked.node(v).scope(), path)) {
+          include(b, x(v) - ranked.node(v).width() / 2, y[v] - ranked.node(v).height() / 2,
+              x(v) + ranked.node(v).width() / 2, y[v] + ranked.node(v).height() / 2);
         }
       }
-      for (int e = 0; e < chains.size(); e++) {
-        int[] chain = chains.get(e);
-        if (ScopePaths.within(scope.get(chain[0]), path)
-            && ScopePaths.within(scope.get(chain[chain.length - 1]), path)) {
+      for (int e = 0; e < ranked.chains().size(); e++) {
+        int[] chain = ranked.chains().get(e).points();
+        if (ScopePaths.within(ranked.node(chain[0]).scope(), path)
+            && ScopePaths.within(ranked.node(chain[chain.length - 1]).scope(), path)) {
           for (TextBox box : new TextBox[] {valueBoxes[e], gradientBoxes[e]}) {
             if (box != null) {
               include(b, box.x() - box.width() / 2, box.y() - box.height() / 2,
@@ -807,13 +649,13 @@ public final class LayeredLayout {
     }
     NodeKind kind = graph.nodes().get(v).kind();
     if (kind == NodeKind.OP || kind == NodeKind.BRANCH) {
-      double a = width.get(v) / 2;
-      double b = height.get(v) / 2;
+      double a = ranked.node(v).width() / 2;
+      double b = ranked.node(v).height() / 2;
       double t = 1 / Math.sqrt(ddx * ddx / (a * a) + ddy * ddy / (b * b));
       return new double[] {cx + ddx * t, cy + ddy * t};
     }
-    double hw = width.get(v) / 2;
-    double hh = height.get(v) / 2;
+    double hw = ranked.node(v).width() / 2;
+    double hh = ranked.node(v).height() / 2;
     double t = Math.min(ddx == 0 ? Double.MAX_VALUE : hw / Math.abs(ddx),
         ddy == 0 ? Double.MAX_VALUE : hh / Math.abs(ddy));
     return new double[] {cx + ddx * t, cy + ddy * t};
