@@ -6,7 +6,6 @@ import dev.tapegrad.viz.diagram.DiagramGraph;
 import dev.tapegrad.viz.diagram.NodeKind;
 import dev.tapegrad.viz.diagram.ScopePaths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,16 +26,9 @@ public final class LayeredLayout {
   static final double MARGIN = 16;
   static final double MIN_GAP = 36;
   static final double LABEL_MARGIN = 14;
-  static final double NODE_GAP = 18;
-  /** Two labelled edges converging on one node keep their labels apart at this distance. */
-  static final double MIN_SEPARATION = 4 * (TextMetrics.LINE_HEIGHT + 2) + 12;
-  static final double CLUSTER_PAD = 12;
-  static final double TITLE_HEIGHT = TextMetrics.LINE_HEIGHT + 4;
   static final double LABEL_OFFSET = 2;
   /** Extra corridor width given to steep edges, so their labels can move away from crowding. */
   static final double MAX_SLOPE_ROOM = 80;
-  /** Alternating passes, odd so that the last one centres each node on its inputs. */
-  private static final int PLACEMENT_PASSES = 7;
   private static final int MAX_WIDENINGS = 4;
 
   private final DiagramGraph graph;
@@ -60,8 +52,10 @@ public final class LayeredLayout {
   public static DiagramLayout of(DiagramGraph graph) {
     LayeredLayout layout = new LayeredLayout(graph);
     layout.orders = Ordering.of(layout.ranked);
-    layout.placeVertically();
-    layout.separateClusters();
+    layout.y =
+        ClusterSeparation.separate(
+            graph.clusters(), layout.ranked, layout.orders,
+            VerticalPlacement.place(layout.ranked, layout.orders));
     layout.placeHorizontally();
     return layout.result();
   }
@@ -71,206 +65,6 @@ public final class LayeredLayout {
    */
   public static boolean fitsCircle(String label) {
     return LayoutNode.fitsCircle(label);
-  }
-
-  // ------------------------------------------------------------------ vertical placement
-
-  private void placeVertically() {
-    int n = ranked.nodes().size();
-    y = new double[n];
-    List<List<Integer>> up = adjacency(true);
-    List<List<Integer>> down = adjacency(false);
-    double[][] gaps = new double[orders.length][];
-    for (int r = 0; r < orders.length; r++) {
-      int[] rank = orders[r];
-      gaps[r] = new double[Math.max(0, rank.length - 1)];
-      double total = 0;
-      for (int k = 0; k + 1 < rank.length; k++) {
-        gaps[r][k] = separation(rank[k], rank[k + 1]);
-        total += gaps[r][k];
-      }
-      double at = -total / 2;
-      for (int k = 0; k < rank.length; k++) {
-        y[rank[k]] = at;
-        at += k < gaps[r].length ? gaps[r][k] : 0;
-      }
-    }
-    for (int pass = 0; pass < PLACEMENT_PASSES; pass++) {
-      boolean rightward = pass % 2 == 0;
-      for (int i = 0; i < orders.length; i++) {
-        int r = rightward ? i : orders.length - 1 - i;
-        int[] rank = orders[r];
-        double[] target = new double[rank.length];
-        double[] weight = new double[rank.length];
-        for (int k = 0; k < rank.length; k++) {
-          int v = rank[k];
-          List<Integer> nb = rightward ? mainInputs(up, v) : down.get(v);
-          double sum = 0;
-          for (int w : nb) {
-            sum += y[w];
-          }
-          target[k] = nb.isEmpty() ? y[v] : sum / nb.size();
-          weight[k] = nb.isEmpty() ? 0.01 : ranked.node(v).isChainPoint() ? 4 : 1;
-        }
-        double[] placed = Isotonic.place(target, weight, gaps[r]);
-        for (int k = 0; k < rank.length; k++) {
-          y[rank[k]] = placed[k];
-        }
-      }
-    }
-  }
-
-  /**
-   * The inputs a node is centred on: those that are themselves computed, when there are any, so
-   * that a chain stays straight and the leaves feeding it sit beside it instead of pulling it
-   * sideways step after step.
-   */
-  private static List<Integer> mainInputs(List<List<Integer>> up, int v) {
-    List<Integer> computed = new ArrayList<>();
-    for (int w : up.get(v)) {
-      if (!up.get(w).isEmpty()) {
-        computed.add(w);
-      }
-    }
-    return computed.isEmpty() ? up.get(v) : computed;
-  }
-
-  /** For each node, its predecessors, or its successors. */
-  private List<List<Integer>> adjacency(boolean predecessors) {
-    List<List<Integer>> result = new ArrayList<>();
-    for (int v = 0; v < ranked.nodes().size(); v++) {
-      int[] nb = predecessors ? ranked.predecessors(v) : ranked.successors(v);
-      result.add(Arrays.stream(nb).boxed().toList());
-    }
-    return result;
-  }
-
-  /** Minimum distance between the centres of two neighbours in a rank, {@code a} above. */
-  private double separation(int a, int b) {
-    double sep = Math.max(MIN_SEPARATION, ranked.node(a).height() / 2 + ranked.node(b).height() / 2 + NODE_GAP);
-    int shared = ScopePaths.depth(ScopePaths.common(ranked.node(a).scope(), ranked.node(b).scope()));
-    sep += (ScopePaths.depth(ranked.node(a).scope()) - shared) * CLUSTER_PAD;
-    sep += (ScopePaths.depth(ranked.node(b).scope()) - shared) * (CLUSTER_PAD + TITLE_HEIGHT);
-    return sep;
-  }
-
-  /**
-   * Pushes apart a cluster and anything outside it that shares its ranks and its height (another
-   * cluster, or a node pulled into its ranks): the lower one, with everything below it in its
-   * ranks, moves down. Order within ranks is kept, so the minimum gaps still hold. A bounded number
-   * of rounds: graphs whose scopes interleave badly may keep some overlap rather than grow tall.
-   */
-  private void separateClusters() {
-    List<String> clusters = graph.clusters();
-    int limit = Math.min(200, 4 * (clusters.size() + 1) * (clusters.size() + 1));
-    for (int round = 0; round < limit; round++) {
-      double[][] box = clusterExtents(clusters);
-      if (!pushFirstOverlap(clusters, box)) {
-        return;
-      }
-    }
-  }
-
-  /** Cluster indices, the most deeply nested first (so inner boxes are known before outer ones). */
-  private static Integer[] deepestFirst(List<String> clusters) {
-    Integer[] byDepth = new Integer[clusters.size()];
-    for (int c = 0; c < byDepth.length; c++) {
-      byDepth[c] = c;
-    }
-    Arrays.sort(byDepth, Comparator.comparingInt((Integer c) -> -ScopePaths.depth(clusters.get(c))));
-    return byDepth;
-  }
-
-  /** Per cluster {top, bottom, firstRank, lastRank}, inner clusters included in outer ones. */
-  private double[][] clusterExtents(List<String> clusters) {
-    double[][] box = new double[clusters.size()][];
-    for (int c : deepestFirst(clusters)) {
-      String path = clusters.get(c);
-      double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Integer.MAX_VALUE, -1};
-      for (int v = 0; v < ranked.nodes().size(); v++) {
-        if (ScopePaths.within(ranked.node(v).scope(), path)) {
-          b[0] = Math.min(b[0], y[v] - ranked.node(v).height() / 2);
-          b[1] = Math.max(b[1], y[v] + ranked.node(v).height() / 2);
-          b[2] = Math.min(b[2], ranked.node(v).rank());
-          b[3] = Math.max(b[3], ranked.node(v).rank());
-        }
-      }
-      for (int inner = 0; inner < clusters.size(); inner++) {
-        if (box[inner] != null && ScopePaths.parent(clusters.get(inner)).equals(path)) {
-          b[0] = Math.min(b[0], box[inner][0]);
-          b[1] = Math.max(b[1], box[inner][1]);
-        }
-      }
-      b[0] -= CLUSTER_PAD + TITLE_HEIGHT;
-      b[1] += CLUSTER_PAD;
-      box[c] = b;
-    }
-    return box;
-  }
-
-  private boolean pushFirstOverlap(List<String> clusters, double[][] box) {
-    for (int a = 0; a < clusters.size(); a++) {
-      String pa = clusters.get(a);
-      for (int b = a + 1; b < clusters.size(); b++) {
-        String pb = clusters.get(b);
-        if (!ScopePaths.within(pa, pb) && !ScopePaths.within(pb, pa)
-            && overlaps(box[a], box[b][0], box[b][1], box[b][2], box[b][3])) {
-          boolean bLower = box[b][0] + box[b][1] >= box[a][0] + box[a][1];
-          int lower = bLower ? b : a;
-          int upper = bLower ? a : b;
-          push(clusters.get(lower), box[lower], box[upper][1] - box[lower][0] + NODE_GAP / 2);
-          return true;
-        }
-      }
-      for (int v = 0; v < ranked.nodes().size(); v++) {
-        double top = y[v] - ranked.node(v).height() / 2;
-        double bottom = y[v] + ranked.node(v).height() / 2;
-        if (!ScopePaths.within(ranked.node(v).scope(), pa)
-            && overlaps(box[a], top, bottom, ranked.node(v).rank(), ranked.node(v).rank())) {
-          if ((top + bottom) / 2 >= (box[a][0] + box[a][1]) / 2) {
-            pushNode(v, box[a][1] - top + NODE_GAP / 2);
-          } else {
-            push(pa, box[a], bottom - box[a][0] + NODE_GAP / 2);
-          }
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean overlaps(double[] box, double top, double bottom, double first, double last) {
-    return first <= box[3] && last >= box[2] && top < box[1] && bottom > box[0];
-  }
-
-  /** Moves a cluster and everything below its members in its ranks down by {@code delta}. */
-  private void push(String cluster, double[] box, double delta) {
-    for (int r = (int) box[2]; r <= (int) box[3]; r++) {
-      double threshold = Double.MAX_VALUE;
-      for (int v : orders[r]) {
-        if (ScopePaths.within(ranked.node(v).scope(), cluster)) {
-          threshold = Math.min(threshold, y[v]);
-        }
-      }
-      if (threshold == Double.MAX_VALUE) {
-        threshold = box[0];
-      }
-      for (int v : orders[r]) {
-        if (y[v] >= threshold) {
-          y[v] += delta;
-        }
-      }
-    }
-  }
-
-  /** Moves a node and everything below it in its rank down by {@code delta}. */
-  private void pushNode(int node, double delta) {
-    double threshold = y[node];
-    for (int v : orders[ranked.node(node).rank()]) {
-      if (y[v] >= threshold) {
-        y[v] += delta;
-      }
-    }
   }
 
   // ------------------------------------------------------------------ horizontal placement
@@ -330,7 +124,8 @@ public final class LayeredLayout {
         }
       }
       if (first == last) {
-        double needed = TextMetrics.width(ScopePaths.name(cluster)) + 16 - 2 * CLUSTER_PAD;
+        double needed =
+            ClusterFrame.titleWidth(cluster) + ClusterFrame.TITLE_ROOM - 2 * ClusterFrame.PAD;
         columnWidth[first] = Math.max(columnWidth[first], needed);
       }
     }
@@ -343,7 +138,7 @@ public final class LayeredLayout {
         count++;
       }
     }
-    return count * (CLUSTER_PAD + 4);
+    return count * (ClusterFrame.PAD + 4);
   }
 
   private static double labelWidth(DiagramEdge edge) {
@@ -573,12 +368,9 @@ public final class LayeredLayout {
         : new TextBox(box.text(), box.x() + dx, box.y() + dy, box.width(), box.height());
   }
 
-  /** Bounds {left, top, right, bottom} of each cluster, inner clusters first computed. */
+  /** Bounds {left, top, right, bottom} of each cluster, inner clusters included. */
   private List<double[]> clusterBounds() {
-    List<String> clusters = graph.clusters();
-    double[][] bounds = new double[clusters.size()][];
-    for (int c : deepestFirst(clusters)) {
-      String path = clusters.get(c);
+    return ClusterNesting.innerFirst(graph.clusters(), (String path, List<double[]> inner) -> {
       double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
       for (int v = 0; v < ranked.nodes().size(); v++) {
         if (ScopePaths.within(ranked.node(v).scope(), path)) {
@@ -598,19 +390,16 @@ public final class LayeredLayout {
           }
         }
       }
-      for (int inner = 0; inner < clusters.size(); inner++) {
-        if (bounds[inner] != null && ScopePaths.parent(clusters.get(inner)).equals(path)) {
-          include(b, bounds[inner][0], bounds[inner][1], bounds[inner][2], bounds[inner][3]);
-        }
+      for (double[] c : inner) {
+        include(b, c[0], c[1], c[2], c[3]);
       }
-      b[0] -= CLUSTER_PAD;
-      b[2] += CLUSTER_PAD;
-      b[1] -= CLUSTER_PAD + TITLE_HEIGHT;
-      b[3] += CLUSTER_PAD;
-      b[2] = Math.max(b[2], b[0] + TextMetrics.width(ScopePaths.name(path)) + 16);
-      bounds[c] = b;
-    }
-    return Arrays.asList(bounds);
+      b[0] -= ClusterFrame.PAD;
+      b[2] += ClusterFrame.PAD;
+      b[1] -= ClusterFrame.PAD + ClusterFrame.TITLE_HEIGHT;
+      b[3] += ClusterFrame.PAD;
+      b[2] = Math.max(b[2], b[0] + ClusterFrame.titleWidth(path) + ClusterFrame.TITLE_ROOM);
+      return b;
+    });
   }
 
   private static void include(double[] b, double left, double top, double right, double bottom) {
