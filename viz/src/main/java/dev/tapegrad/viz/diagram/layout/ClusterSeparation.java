@@ -25,8 +25,8 @@ final class ClusterSeparation {
   }
 
   /**
-   * Moves nodes of {@code graph} down, from their centres {@code y}, until the frames of {@code
-   * clusters} are clear of each other and of the nodes outside them; returns the new centres.
+   * New centres for the nodes of {@code graph}, moved down from {@code y} until no frame of a
+   * cluster overlaps another frame or a node outside it.
    */
   static double[] separate(List<String> clusters, RankedGraph graph, int[][] orders, double[] y) {
     ClusterSeparation separation = new ClusterSeparation(clusters, graph, orders, y.clone());

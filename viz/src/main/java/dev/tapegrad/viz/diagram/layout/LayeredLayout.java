@@ -1,15 +1,11 @@
 package dev.tapegrad.viz.diagram.layout;
 
 import com.google.common.collect.ImmutableList;
-import dev.tapegrad.viz.diagram.DiagramEdge;
 import dev.tapegrad.viz.diagram.DiagramGraph;
 import dev.tapegrad.viz.diagram.NodeKind;
 import dev.tapegrad.viz.diagram.ScopePaths;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lays a {@link DiagramGraph} out left to right in ranks like the book's figures: inputs on the
@@ -24,24 +20,13 @@ import java.util.Set;
  */
 public final class LayeredLayout {
   static final double MARGIN = 16;
-  static final double MIN_GAP = 36;
-  static final double LABEL_MARGIN = 14;
-  static final double LABEL_OFFSET = 2;
-  /** Extra corridor width given to steep edges, so their labels can move away from crowding. */
-  static final double MAX_SLOPE_ROOM = 80;
-  private static final int MAX_WIDENINGS = 4;
 
   private final DiagramGraph graph;
   private final RankedGraph ranked;
   private int[][] orders;
   private double[] y;
-  private double[] columnCenter;
-  private double[] columnWidth;
-  private double[] gap;
-  private double[] leftAllowance;
-  private double[] rightAllowance;
-  private TextBox[] valueBoxes;
-  private TextBox[] gradientBoxes;
+  private Columns columns;
+  private List<EdgeLabels> labels;
 
   private LayeredLayout(DiagramGraph graph) {
     this.graph = graph;
@@ -56,7 +41,9 @@ public final class LayeredLayout {
         ClusterSeparation.separate(
             graph.clusters(), layout.ranked, layout.orders,
             VerticalPlacement.place(layout.ranked, layout.orders));
-    layout.placeHorizontally();
+    layout.columns = Columns.of(graph, layout.ranked, layout.y);
+    layout.labels =
+        LabelPlacement.place(graph, layout.ranked, layout.orders, layout.y, layout.columns);
     return layout.result();
   }
 
@@ -67,236 +54,8 @@ public final class LayeredLayout {
     return LayoutNode.fitsCircle(label);
   }
 
-  // ------------------------------------------------------------------ horizontal placement
-
-  private void placeHorizontally() {
-    int ranks = orders.length;
-    columnWidth = new double[ranks];
-    for (int v = 0; v < ranked.nodes().size(); v++) {
-      int r = ranked.node(v).rank();
-      columnWidth[r] = Math.max(columnWidth[r], ranked.node(v).width());
-    }
-    widenColumnsForTitles();
-    leftAllowance = new double[ranks];
-    rightAllowance = new double[ranks];
-    gap = new double[ranks];
-    List<Set<String>> present = new ArrayList<>();
-    for (int[] rank : orders) {
-      Set<String> clusters = new LinkedHashSet<>();
-      for (int v : rank) {
-        clusters.addAll(ScopePaths.prefixes(ranked.node(v).scope()));
-      }
-      present.add(clusters);
-    }
-    double[] labelWidth = new double[ranks];
-    double[] rise = new double[ranks];
-    for (int e = 0; e < ranked.chains().size(); e++) {
-      int[] chain = ranked.chains().get(e).points();
-      if (ranked.chains().get(e).forward()) {
-        int r = ranked.node(chain[chain.length - 2]).rank();
-        labelWidth[r] = Math.max(labelWidth[r], labelWidth(graph.edges().get(e)));
-        rise[r] = Math.max(rise[r], Math.abs(y[chain[chain.length - 1]] - y[chain[chain.length - 2]]));
-      }
-    }
-    for (int r = 0; r + 1 < ranks; r++) {
-      leftAllowance[r] = boundaries(present.get(r), present.get(r + 1));
-      rightAllowance[r + 1] = boundaries(present.get(r + 1), present.get(r));
-      double corridor =
-          labelWidth[r] == 0
-              ? MIN_GAP
-              : labelWidth[r] + 2 * LABEL_MARGIN + Math.min(MAX_SLOPE_ROOM, rise[r] * 0.6);
-      gap[r] = leftAllowance[r] + rightAllowance[r + 1] + Math.max(MIN_GAP, corridor);
-    }
-    columnCenter = new double[ranks];
-    recomputeColumns(0);
-    placeLabels();
-  }
-
-  /** A column holding the whole of a one-column cluster is made wide enough for its title. */
-  private void widenColumnsForTitles() {
-    for (String cluster : graph.clusters()) {
-      int first = Integer.MAX_VALUE;
-      int last = -1;
-      for (int v = 0; v < ranked.nodes().size(); v++) {
-        if (ScopePaths.within(ranked.node(v).scope(), cluster)) {
-          first = Math.min(first, ranked.node(v).rank());
-          last = Math.max(last, ranked.node(v).rank());
-        }
-      }
-      if (first == last) {
-        double needed =
-            ClusterFrame.titleWidth(cluster) + ClusterFrame.TITLE_ROOM - 2 * ClusterFrame.PAD;
-        columnWidth[first] = Math.max(columnWidth[first], needed);
-      }
-    }
-  }
-
-  private static double boundaries(Set<String> here, Set<String> there) {
-    int count = 0;
-    for (String cluster : here) {
-      if (!there.contains(cluster)) {
-        count++;
-      }
-    }
-    return count * (ClusterFrame.PAD + 4);
-  }
-
-  private static double labelWidth(DiagramEdge edge) {
-    return Math.max(TextMetrics.width(edge.value()), TextMetrics.width(edge.gradient()));
-  }
-
-  private void recomputeColumns(int from) {
-    for (int r = Math.max(1, from); r < orders.length; r++) {
-      columnCenter[r] =
-          columnCenter[r - 1] + columnWidth[r - 1] / 2 + gap[r - 1] + columnWidth[r] / 2;
-    }
-  }
-
   private double x(int v) {
-    int r = ranked.node(v).rank();
-    if (ranked.node(v).isInput()) {
-      return columnCenter[r] + columnWidth[r] / 2 - ranked.node(v).width() / 2;
-    }
-    return columnCenter[r];
-  }
-
-  private void placeLabels() {
-    valueBoxes = new TextBox[ranked.chains().size()];
-    gradientBoxes = new TextBox[ranked.chains().size()];
-    List<List<Integer>> byCorridor = new ArrayList<>();
-    for (int r = 0; r < orders.length; r++) {
-      byCorridor.add(new ArrayList<>());
-    }
-    int[] position = new int[ranked.nodes().size()];
-    for (int[] rank : orders) {
-      for (int k = 0; k < rank.length; k++) {
-        position[rank[k]] = k;
-      }
-    }
-    for (int e = 0; e < ranked.chains().size(); e++) {
-      DiagramEdge edge = graph.edges().get(e);
-      if (edge.value().isEmpty() && edge.gradient().isEmpty()) {
-        continue;
-      }
-      int[] chain = ranked.chains().get(e).points();
-      if (ranked.chains().get(e).forward()) {
-        byCorridor.get(ranked.node(chain[chain.length - 2]).rank()).add(e);
-      }
-    }
-    for (int r = 0; r + 1 < orders.length; r++) {
-      List<Integer> labelled = byCorridor.get(r);
-      labelled.sort(
-          Comparator.<Integer>comparingInt(e -> position[upper(e)])
-              .thenComparingInt(e -> position[lastOf(e)]));
-      for (int widening = 0; ; widening++) {
-        if (placeCorridor(r, labelled, widening == MAX_WIDENINGS)) {
-          break;
-        }
-        double widest = 0;
-        for (int e : labelled) {
-          widest = Math.max(widest, labelWidth(graph.edges().get(e)));
-        }
-        gap[r] += widest + LABEL_MARGIN;
-        recomputeColumns(r + 1);
-      }
-    }
-    for (int e = 0; e < ranked.chains().size(); e++) {
-      if (!ranked.chains().get(e).forward()) {
-        int[] chain = ranked.chains().get(e).points();
-        double cx = (x(chain[0]) + x(chain[1])) / 2;
-        double cy = (y[chain[0]] + y[chain[1]]) / 2;
-        setLabels(e, cx, cy, cy);
-      }
-    }
-  }
-
-  private int upper(int e) {
-    int[] chain = ranked.chains().get(e).points();
-    return chain[chain.length - 2];
-  }
-
-  private int lastOf(int e) {
-    int[] chain = ranked.chains().get(e).points();
-    return chain[chain.length - 1];
-  }
-
-  /** Places the labels of one corridor; false if one found no free spot (unless forced). */
-  private boolean placeCorridor(int r, List<Integer> labelled, boolean force) {
-    double left = columnCenter[r] + columnWidth[r] / 2 + leftAllowance[r] + LABEL_MARGIN;
-    double right =
-        columnCenter[r + 1] - columnWidth[r + 1] / 2 - rightAllowance[r + 1] - LABEL_MARGIN;
-    List<TextBox> placed = new ArrayList<>();
-    for (int e : labelled) {
-      double w = labelWidth(graph.edges().get(e));
-      double slack = Math.max(0, right - left - w);
-      double mid = (left + right) / 2;
-      // Converging edges are far apart near their sources, diverging ones near their targets.
-      double toward =
-          ranked.predecessors(lastOf(e)).length > 1
-              ? -1
-              : ranked.successors(upper(e)).length > 1 ? 1 : -1;
-      double[] candidates = {
-        mid, mid + toward * slack / 4, mid + toward * slack / 2, mid - toward * slack / 4,
-        mid - toward * slack / 2
-      };
-      boolean done = false;
-      for (double cx : candidates) {
-        double x1 = x(upper(e));
-        double x2 = x(lastOf(e));
-        double y1 = y[upper(e)];
-        double y2 = y[lastOf(e)];
-        double ya = y1 + (y2 - y1) * (cx - w / 2 - x1) / (x2 - x1);
-        double yb = y1 + (y2 - y1) * (cx + w / 2 - x1) / (x2 - x1);
-        setLabels(e, cx, Math.min(ya, yb), Math.max(ya, yb));
-        if (free(valueBoxes[e], placed) && free(gradientBoxes[e], placed)) {
-          done = true;
-          break;
-        }
-      }
-      if (!done && !force) {
-        return false;
-      }
-      if (!done) {
-        setLabels(e, mid, y[upper(e)], y[upper(e)]);
-      }
-      addIfPresent(placed, valueBoxes[e]);
-      addIfPresent(placed, gradientBoxes[e]);
-    }
-    return true;
-  }
-
-  private static void addIfPresent(List<TextBox> boxes, TextBox box) {
-    if (box != null) {
-      boxes.add(box);
-    }
-  }
-
-  private static boolean free(TextBox box, List<TextBox> placed) {
-    if (box == null) {
-      return true;
-    }
-    for (TextBox other : placed) {
-      if (box.overlaps(other.x(), other.y(), other.width() + 4, other.height())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Value above the line's highest point under the label, gradient below its lowest. */
-  private void setLabels(int e, double cx, double lineTop, double lineBottom) {
-    DiagramEdge edge = graph.edges().get(e);
-    double h = TextMetrics.LINE_HEIGHT;
-    valueBoxes[e] =
-        edge.value().isEmpty()
-            ? null
-            : new TextBox(edge.value(), cx, lineTop - LABEL_OFFSET - h / 2,
-                TextMetrics.width(edge.value()), h);
-    gradientBoxes[e] =
-        edge.gradient().isEmpty()
-            ? null
-            : new TextBox(edge.gradient(), cx, lineBottom + LABEL_OFFSET + h / 2,
-                TextMetrics.width(edge.gradient()), h);
+    return columns.x(ranked.node(v));
   }
 
   // ------------------------------------------------------------------ result
@@ -339,7 +98,7 @@ public final class LayeredLayout {
       routes.add(
           new EdgeRoute(
               graph.edges().get(e), route(ranked.chains().get(e).points(), dx, dy),
-              shifted(valueBoxes[e], dx, dy), shifted(gradientBoxes[e], dx, dy)));
+              labels.get(e).shifted(dx, dy).value(), labels.get(e).shifted(dx, dy).gradient()));
     }
     ImmutableList.Builder<ClusterBox> clusters = ImmutableList.builder();
     for (int c = 0; c < graph.clusters().size(); c++) {
@@ -356,16 +115,9 @@ public final class LayeredLayout {
   private List<TextBox> allLabels() {
     List<TextBox> boxes = new ArrayList<>();
     for (int e = 0; e < ranked.chains().size(); e++) {
-      addIfPresent(boxes, valueBoxes[e]);
-      addIfPresent(boxes, gradientBoxes[e]);
+      boxes.addAll(labels.get(e).boxes());
     }
     return boxes;
-  }
-
-  private static TextBox shifted(TextBox box, double dx, double dy) {
-    return box == null
-        ? null
-        : new TextBox(box.text(), box.x() + dx, box.y() + dy, box.width(), box.height());
   }
 
   /** Bounds {left, top, right, bottom} of each cluster, inner clusters included. */
@@ -382,7 +134,7 @@ public final class LayeredLayout {
         int[] chain = ranked.chains().get(e).points();
         if (ScopePaths.within(ranked.node(chain[0]).scope(), path)
             && ScopePaths.within(ranked.node(chain[chain.length - 1]).scope(), path)) {
-          for (TextBox box : new TextBox[] {valueBoxes[e], gradientBoxes[e]}) {
+          for (TextBox box : new TextBox[] {labels.get(e).value(), labels.get(e).gradient()}) {
             if (box != null) {
               include(b, box.x() - box.width() / 2, box.y() - box.height() / 2,
                   box.x() + box.width() / 2, box.y() + box.height() / 2);
