@@ -10,6 +10,7 @@ import java.util.List;
  * rounds: graphs whose scopes interleave badly may keep some overlap rather than grow tall.
  */
 final class ClusterSeparation {
+  /** How far below what it overlapped a pushed frame or node ends up. */
   private static final double CLEARANCE = VerticalPlacement.NODE_GAP / 2;
 
   private final List<String> clusters;

@@ -17,6 +17,7 @@ final class Columns {
   /** Space left between a label and the columns beside its corridor. */
   private static final double LABEL_MARGIN = 14;
 
+  /** The narrowest gap between columns. */
   private static final double MIN_GAP = 36;
 
   /** Extra corridor width given to steep edges, so their labels can move away from crowding. */
@@ -65,9 +66,7 @@ final class Columns {
         }
       }
       if (first == last) {
-        double needed =
-            ClusterFrame.titleWidth(cluster) + ClusterFrame.TITLE_ROOM - 2 * ClusterFrame.PAD;
-        width[first] = Math.max(width[first], needed);
+        width[first] = Math.max(width[first], ClusterFrame.minContentWidth(cluster));
       }
     }
   }
@@ -147,5 +146,14 @@ final class Columns {
   void widenCorridor(int r, double labelWidth) {
     gap[r] += labelWidth + LABEL_MARGIN;
     placeCenters(r + 1);
+  }
+
+  /** Each node of {@code graph} centred at {@code y}, in its column as it is now. */
+  List<PlacedNode> place(RankedGraph graph, double[] y) {
+    List<PlacedNode> placed = new ArrayList<>();
+    for (int v = 0; v < y.length; v++) {
+      placed.add(new PlacedNode(graph.node(v), x(graph.node(v)), y[v]));
+    }
+    return placed;
   }
 }

@@ -115,10 +115,10 @@ final class LabelPlacement {
     List<EdgeLabels> result = new ArrayList<>();
     for (int e : labelled) {
       EdgeLabels labels = slide(e, left, right, taken);
-      if (labels == null && !force) {
-        return null;
-      }
       if (labels == null) {
+        if (!force) {
+          return null;
+        }
         int from = graph.chains().get(e).beforeTarget();
         labels = EdgeLabels.around(diagram.edges().get(e), (left + right) / 2, y[from], y[from]);
       }
@@ -140,10 +140,9 @@ final class LabelPlacement {
     double slack = Math.max(0, right - left - w);
     double mid = (left + right) / 2;
     // Converging edges are far apart near their sources, diverging ones near their targets.
-    double toward =
-        graph.predecessors(chain.target()).length > 1
-            ? -1
-            : graph.successors(chain.beforeTarget()).length > 1 ? 1 : -1;
+    boolean converging = graph.predecessors(chain.target()).length > 1;
+    boolean diverging = graph.successors(chain.beforeTarget()).length > 1;
+    double toward = diverging && !converging ? 1 : -1;
     double[] spots = {
       mid,
       mid + toward * slack / 4,
