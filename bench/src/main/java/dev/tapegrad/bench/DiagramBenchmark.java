@@ -4,8 +4,8 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.viz.diagram.Diagram;
 import dev.tapegrad.viz.diagram.DiagramGraph;
+import dev.tapegrad.viz.diagram.layout.DiagramLayout;
 import dev.tapegrad.viz.diagram.layout.LayeredLayout;
-import dev.tapegrad.viz.diagram.layout.Layout;
 import dev.tapegrad.viz.diagram.render.DotWriter;
 import dev.tapegrad.viz.diagram.render.PngWriter;
 import dev.tapegrad.viz.diagram.render.SvgWriter;
@@ -41,7 +41,7 @@ public final class DiagramBenchmark {
       long t0 = System.nanoTime();
       DiagramGraph graph = Diagram.of(tape).graph();
       long t1 = System.nanoTime();
-      Layout layout = LayeredLayout.of(graph);
+      DiagramLayout layout = LayeredLayout.of(graph);
       long t2 = System.nanoTime();
       String svg = SvgWriter.write(layout);
       String dot = DotWriter.write(graph);

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.viz.diagram.layout.DiagramLayout;
 import dev.tapegrad.viz.diagram.layout.LayeredLayout;
-import dev.tapegrad.viz.diagram.layout.Layout;
 import dev.tapegrad.viz.diagram.render.DotWriter;
 import dev.tapegrad.viz.diagram.render.PngWriter;
 import dev.tapegrad.viz.diagram.render.SvgWriter;
@@ -99,7 +99,7 @@ public final class Diagram {
   }
 
   /** The diagram placed left to right, as the SVG and PNG sinks draw it. */
-  public Layout layout() {
+  public DiagramLayout layout() {
     return LayeredLayout.of(graph());
   }
 

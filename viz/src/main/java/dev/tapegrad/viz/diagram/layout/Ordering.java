@@ -17,43 +17,31 @@ import java.util.Map;
 final class Ordering {
   private static final int SWEEPS = 12;
 
-  private final int[][] up;
-  private final int[][] down;
-  private final String[] scope;
+  private final RankedGraph graph;
   private final int[] position;
 
-  private Ordering(int[][] up, int[][] down, String[] scope) {
-    this.up = up;
-    this.down = down;
-    this.scope = scope;
-    this.position = new int[scope.length];
+  private Ordering(RankedGraph graph) {
+    this.graph = graph;
+    this.position = new int[graph.nodes().size()];
   }
 
-  /**
-   * Improves {@code orders} (node indices per rank) in place; {@code segments} join nodes of
-   * adjacent ranks ({@code {upper, lower}}, upper in the lower-numbered rank).
-   */
-  static void improve(int[][] orders, int[][] segments, String[] scope) {
-    int n = scope.length;
-    Ordering o = new Ordering(neighbours(n, segments, 0, 1), neighbours(n, segments, 1, 0), scope);
-    o.run(orders);
-  }
-
-  /** For each node, the nodes at the {@code from} end of the segments whose {@code to} end it is. */
-  private static int[][] neighbours(int n, int[][] segments, int from, int to) {
-    int[] count = new int[n];
-    for (int[] s : segments) {
-      count[s[to]]++;
+  /** The layout nodes of each rank of {@code graph}, top to bottom. */
+  static int[][] of(RankedGraph graph) {
+    int[] count = new int[graph.rankCount()];
+    for (LayoutNode node : graph.nodes()) {
+      count[node.rank()]++;
     }
-    int[][] result = new int[n][];
-    for (int v = 0; v < n; v++) {
-      result[v] = new int[count[v]];
+    int[][] orders = new int[count.length][];
+    for (int r = 0; r < orders.length; r++) {
+      orders[r] = new int[count[r]];
     }
-    int[] fill = new int[n];
-    for (int[] s : segments) {
-      result[s[to]][fill[s[to]]++] = s[from];
+    int[] fill = new int[count.length];
+    for (int v = 0; v < graph.nodes().size(); v++) {
+      int r = graph.node(v).rank();
+      orders[r][fill[r]++] = v;
     }
-    return result;
+    new Ordering(graph).run(orders);
+    return orders;
   }
 
   private void run(int[][] orders) {
@@ -63,7 +51,7 @@ final class Ordering {
       boolean downward = sweep % 2 == 0;
       for (int i = 1; i < orders.length; i++) {
         int r = downward ? i : orders.length - 1 - i;
-        reorder(orders[r], downward ? up : down);
+        reorder(orders[r], downward);
       }
       long c = crossings(orders);
       if (c < bestCrossings) {
@@ -76,13 +64,14 @@ final class Ordering {
     }
   }
 
-  private void reorder(int[] rank, int[][] fixedSide) {
-    double[] key = new double[scope.length];
+  /** Sorts {@code rank} by the mean position of its neighbours in the rank the sweep comes from. */
+  private void reorder(int[] rank, boolean downward) {
+    double[] key = new double[position.length];
     List<Integer> items = new ArrayList<>(rank.length);
     for (int k = 0; k < rank.length; k++) {
       int v = rank[k];
       items.add(v);
-      int[] nb = fixedSide[v];
+      int[] nb = downward ? graph.predecessors(v) : graph.successors(v);
       if (nb.length == 0) {
         key[v] = Double.NaN;
       } else {
@@ -122,7 +111,7 @@ final class Ordering {
     List<Unit> units = new ArrayList<>();
     for (int k = 0; k < items.size(); k++) {
       int v = items.get(k);
-      List<String> prefixes = ScopePaths.prefixes(scope[v]);
+      List<String> prefixes = ScopePaths.prefixes(graph.node(v).scope());
       if (prefixes.size() <= depth) {
         units.add(new Unit(List.of(v), key[v], k));
       } else {
@@ -170,7 +159,7 @@ final class Ordering {
     List<int[]> pairs = new ArrayList<>();
     int maxLower = 0;
     for (int v : upper) {
-      for (int w : down[v]) {
+      for (int w : graph.successors(v)) {
         pairs.add(new int[] {position[v], position[w]});
         maxLower = Math.max(maxLower, position[w]);
       }

@@ -13,16 +13,10 @@ import java.util.PriorityQueue;
 final class Ranking {
   final int[] rank;
   final boolean[] ignored;
-  final int ranks;
 
   private Ranking(int[] rank, boolean[] ignored) {
     this.rank = rank;
     this.ignored = ignored;
-    int max = -1;
-    for (int r : rank) {
-      max = Math.max(max, r);
-    }
-    this.ranks = max + 1;
   }
 
   /**

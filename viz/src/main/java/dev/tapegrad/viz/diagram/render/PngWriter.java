@@ -3,7 +3,7 @@ package dev.tapegrad.viz.diagram.render;
 import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.viz.diagram.layout.ClusterBox;
 import dev.tapegrad.viz.diagram.layout.EdgeRoute;
-import dev.tapegrad.viz.diagram.layout.Layout;
+import dev.tapegrad.viz.diagram.layout.DiagramLayout;
 import dev.tapegrad.viz.diagram.layout.NodeBox;
 import dev.tapegrad.viz.diagram.layout.Point;
 import dev.tapegrad.viz.diagram.layout.TextBox;
@@ -19,10 +19,10 @@ import org.graphstream.ui.spriteManager.SpriteManager;
 import org.graphstream.ui.swing.util.SwingFileSinkImages;
 
 /**
- * Renders a {@link Layout} to PNG through GraphStream's Swing renderer, headless (no display, no
- * Graphviz). Every node sits where the layout put it (no automatic layout), the view is fixed to
- * the layout's canvas so one layout unit is {@code scale} pixels; clusters and the labels above
- * and below edges are sprites at the layout's positions.
+ * Renders a {@link DiagramLayout} to PNG through GraphStream's Swing renderer, headless (no
+ * display, no Graphviz). Every node sits where the layout put it (no automatic layout), the view is
+ * fixed to the layout's canvas so one layout unit is {@code scale} pixels; clusters and the labels
+ * above and below edges are sprites at the layout's positions.
  */
 public final class PngWriter {
   /** Largest image side, in pixels. */
@@ -45,7 +45,7 @@ public final class PngWriter {
    * Writes {@code layout} to {@code path}, {@code scale} pixels per layout unit; an image larger
    * than {@link #MAX_SIDE} a side or {@link #MAX_PIXELS} in all is refused.
    */
-  public static void write(Layout layout, Path path, double scale) throws IOException {
+  public static void write(DiagramLayout layout, Path path, double scale) throws IOException {
     if (!(scale > 0 && scale <= 8)) {
       throw new IllegalArgumentException("png: scale must be in (0, 8], got " + scale);
     }
@@ -91,7 +91,7 @@ public final class PngWriter {
     };
   }
 
-  private static Graph toGraph(Layout layout, double scale) {
+  private static Graph toGraph(DiagramLayout layout, double scale) {
     Graph graph = new MultiGraph("diagram", false, true);
     double h = layout.height();
     graph.setAttribute("ui.stylesheet", stylesheet(scale));

@@ -2,7 +2,7 @@ package dev.tapegrad.viz.diagram.render;
 
 import dev.tapegrad.viz.diagram.layout.ClusterBox;
 import dev.tapegrad.viz.diagram.layout.EdgeRoute;
-import dev.tapegrad.viz.diagram.layout.Layout;
+import dev.tapegrad.viz.diagram.layout.DiagramLayout;
 import dev.tapegrad.viz.diagram.layout.NodeBox;
 import dev.tapegrad.viz.diagram.layout.Point;
 import dev.tapegrad.viz.diagram.layout.TextBox;
@@ -11,17 +11,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Writes a {@link Layout} as a standalone SVG document drawn like the book: op nodes as circles,
- * variables as plain text, layers as rounded boxes, arrows left to right with the forward value
- * above in black and the gradient below in red, scopes as titled rounded rectangles. Elements carry
- * ids and classes ({@code node}, {@code edge}, {@code value}, {@code gradient}, {@code cluster})
- * for styling and tests.
+ * Writes a {@link DiagramLayout} as a standalone SVG document drawn like the book: op nodes as
+ * circles, variables as plain text, layers as rounded boxes, arrows left to right with the forward
+ * value above in black and the gradient below in red, scopes as titled rounded rectangles. Elements
+ * carry ids and classes ({@code node}, {@code edge}, {@code value}, {@code gradient},
+ * {@code cluster}) for styling and tests.
  */
 public final class SvgWriter {
   private SvgWriter() {}
 
   /** The SVG text of {@code layout}. */
-  public static String write(Layout layout) {
+  public static String write(DiagramLayout layout) {
     StringBuilder out = new StringBuilder();
     String w = num(Math.ceil(layout.width()));
     String h = num(Math.ceil(layout.height()));

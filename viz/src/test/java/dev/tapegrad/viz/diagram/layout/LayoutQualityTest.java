@@ -110,7 +110,7 @@ class LayoutQualityTest {
    * layer's values flow forward, not for random graphs whose scopes can reach back and forth.
    */
   static void assertClean(DiagramGraph graph, boolean checkClusters) {
-    Layout layout = LayeredLayout.of(graph);
+    DiagramLayout layout = LayeredLayout.of(graph);
     assertEquals(SvgWriter.write(layout), SvgWriter.write(LayeredLayout.of(graph)), "deterministic");
     List<TextBox> labels = new ArrayList<>();
     for (EdgeRoute route : layout.edges()) {
@@ -157,7 +157,8 @@ class LayoutQualityTest {
     }
   }
 
-  private static void assertInside(Layout layout, double left, double top, double w, double h) {
+  private static void assertInside(
+      DiagramLayout layout, double left, double top, double w, double h) {
     assertTrue(left >= 0 && top >= 0 && left + w <= layout.width() && top + h <= layout.height(),
         "outside the canvas: " + left + "," + top + " " + w + "x" + h);
   }

@@ -8,7 +8,7 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.viz.diagram.BookGraphs;
 import dev.tapegrad.viz.diagram.Diagram;
 import dev.tapegrad.viz.diagram.Level;
-import dev.tapegrad.viz.diagram.layout.Layout;
+import dev.tapegrad.viz.diagram.layout.DiagramLayout;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class PngWriterTest {
   @Test
   void pngHasTheLayoutSizeAndRedGradients() throws IOException {
     Diagram d = twoLayerNet();
-    Layout layout = d.layout();
+    DiagramLayout layout = d.layout();
     Path file = dir.resolve("net.png");
     d.writePng(file);
     BufferedImage image = ImageIO.read(file.toFile());
@@ -59,7 +59,7 @@ class PngWriterTest {
   @Test
   void scaleMultipliesThePixelSize() throws IOException {
     Diagram d = twoLayerNet();
-    Layout layout = d.layout();
+    DiagramLayout layout = d.layout();
     Path file = dir.resolve("net2.png");
     d.writePng(file, 2);
     BufferedImage image = ImageIO.read(file.toFile());

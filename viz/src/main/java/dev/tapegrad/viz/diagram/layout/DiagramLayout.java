@@ -12,7 +12,7 @@ import com.google.common.collect.ImmutableList;
  * @param edges the edges, in graph order
  * @param clusters the clusters, outer before inner
  */
-public record Layout(
+public record DiagramLayout(
     double width,
     double height,
     ImmutableList<NodeBox> nodes,
