@@ -82,7 +82,7 @@ public final class Op {
 
   private boolean anyRequiresGrad() {
     for (Tensor in : inputs) {
-      if (in.isRequiresGrad()) {
+      if (in.needsGrad()) {
         return true;
       }
     }

@@ -241,7 +241,7 @@ public final class Tape implements AutoCloseable {
     Map<Tensor, Tensor> grads = run("backward", output, seed, options);
     for (Map.Entry<Tensor, Tensor> e : grads.entrySet()) {
       Tensor t = e.getKey();
-      if (t.creator() == null && t.isRequiresGrad()) {
+      if (t.creator() == null && t.needsGrad()) {
         t.accumulateGrad(e.getValue());
       }
     }
@@ -259,7 +259,7 @@ public final class Tape implements AutoCloseable {
   /** Gradients of a one-element {@code output} with respect to several inputs. */
   public List<Tensor> grad(Tensor output, List<Tensor> inputs, GradOption... options) {
     for (int i = 0; i < inputs.size(); i++) {
-      if (!inputs.get(i).isRequiresGrad()) {
+      if (!inputs.get(i).needsGrad()) {
         throw new IllegalArgumentException(
             "grad: input " + i + " does not require a gradient, so the tape did not follow it;"
                 + " call requiresGrad() on it before the forward pass");
@@ -280,7 +280,7 @@ public final class Tape implements AutoCloseable {
     Collections.addAll(opts, options);
     boolean createGraph = opts.contains(GradOption.CREATE_GRAPH);
     boolean retain = createGraph || opts.contains(GradOption.RETAIN_GRAPH);
-    if (!output.isRequiresGrad()) {
+    if (!output.needsGrad()) {
       throw new IllegalArgumentException(
           what + ": the output does not require a gradient: no input requires one, or it was"
               + " computed outside an open tape");
@@ -366,7 +366,7 @@ public final class Tape implements AutoCloseable {
     for (int j = 0; j < inputs.size(); j++) {
       Tensor x = inputs.get(j);
       Tensor g = inputGrads[j];
-      if (g == null || !x.isRequiresGrad()) {
+      if (g == null || !x.needsGrad()) {
         continue;
       }
       if (detectAnomalies && !g.isFinite()) {

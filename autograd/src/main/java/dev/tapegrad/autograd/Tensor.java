@@ -341,7 +341,11 @@ public final class Tensor {
     return this;
   }
 
-  public boolean isRequiresGrad() {
+  /**
+   * Whether a tape follows this tensor: a leaf marked with {@link #requiresGrad()}, or a value a
+   * recorded op made from one (PyTorch's {@code requires_grad}).
+   */
+  public boolean needsGrad() {
     return requiresGrad;
   }
 

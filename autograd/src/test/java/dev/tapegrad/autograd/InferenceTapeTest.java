@@ -39,7 +39,7 @@ class InferenceTapeTest {
         assertArrayEquals(expected, y.data(), 0);
         assertTrue(tape.nodes().isEmpty());
         assertNull(y.creator());
-        assertTrue(!y.isRequiresGrad());
+        assertTrue(!y.needsGrad());
       }
     });
   }

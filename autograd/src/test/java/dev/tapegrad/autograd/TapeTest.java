@@ -21,7 +21,7 @@ class TapeTest {
     Tensor x = Tensor.scalar(3).requiresGrad();
     Tensor y = x.mul(x);
     assertNull(y.creator());
-    assertFalse(y.isRequiresGrad());
+    assertFalse(y.needsGrad());
   }
 
   @Test
@@ -45,7 +45,7 @@ class TapeTest {
       try (Tape.Scope paused = Tape.noGrad()) {
         assertNull(x.exp().creator());
       }
-      assertTrue(x.exp().isRequiresGrad());
+      assertTrue(x.exp().needsGrad());
       assertEquals(1, tape.nodes().size());
     }
   }

@@ -108,7 +108,7 @@ public final class GradCheck {
     try (Tape tape = Tape.record()) {
       Tensor y = f.apply(xs);
       weights = projectionWeights(y.shape());
-      if (y.isRequiresGrad()) {
+      if (y.needsGrad()) {
         tape.backward(y, weights);
       }
     }
@@ -137,7 +137,7 @@ public final class GradCheck {
           Tape tape = ownTape ? Tape.record() : Tape.current();
           try {
             Tensor y = f.apply(xs);
-            if (!y.isRequiresGrad()) {
+            if (!y.needsGrad()) {
               return Tensor.scalar(0);
             }
             Tensor loss = y.mul(projectionWeights(y.shape())).sum();
@@ -168,7 +168,7 @@ public final class GradCheck {
         throw new IllegalArgumentException(
             "gradcheck: the loss must have one element, got shape " + Shape.format(l.shape()));
       }
-      if (l.isRequiresGrad()) {
+      if (l.needsGrad()) {
         tape.backward(l);
       }
     }

@@ -55,9 +55,9 @@ public final class AffineMap {
     int rows = x.rank() == 1 ? 1 : x.dim(0);
     Tensor g = gy.reshape(rows, weight.dim(1));
     return new Tensor[] {
-      x.isRequiresGrad() ? g.matmul(weight, false, true).reshape(x.shape()) : null,
-      weight.isRequiresGrad() ? x.reshape(rows, weight.dim(0)).matmul(g, true, false) : null,
-      bias.isRequiresGrad() ? gy.sumTo(bias.shape()) : null
+      x.needsGrad() ? g.matmul(weight, false, true).reshape(x.shape()) : null,
+      weight.needsGrad() ? x.reshape(rows, weight.dim(0)).matmul(g, true, false) : null,
+      bias.needsGrad() ? gy.sumTo(bias.shape()) : null
     };
   }
 

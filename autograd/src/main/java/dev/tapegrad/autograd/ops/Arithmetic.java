@@ -35,8 +35,8 @@ public final class Arithmetic {
             compute("mul", BinaryOp.MUL, a, b),
             gy ->
                 new Tensor[] {
-                  a.isRequiresGrad() ? gy.mul(b).sumTo(a.shape()) : null,
-                  b.isRequiresGrad() ? gy.mul(a).sumTo(b.shape()) : null
+                  a.needsGrad() ? gy.mul(b).sumTo(a.shape()) : null,
+                  b.needsGrad() ? gy.mul(a).sumTo(b.shape()) : null
                 });
   }
 
@@ -47,8 +47,8 @@ public final class Arithmetic {
             compute("div", BinaryOp.DIV, a, b),
             gy ->
                 new Tensor[] {
-                  a.isRequiresGrad() ? gy.div(b).sumTo(a.shape()) : null,
-                  b.isRequiresGrad() ? gy.mul(a).div(b.mul(b)).neg().sumTo(b.shape()) : null
+                  a.needsGrad() ? gy.div(b).sumTo(a.shape()) : null,
+                  b.needsGrad() ? gy.mul(a).div(b.mul(b)).neg().sumTo(b.shape()) : null
                 });
   }
 

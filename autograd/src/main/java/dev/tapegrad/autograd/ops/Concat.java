@@ -78,7 +78,7 @@ public final class Concat {
     int start = 0;
     for (int i = 0; i < xs.length; i++) {
       int length = xs[i].dim(axis);
-      grads[i] = xs[i].isRequiresGrad() ? Narrow.narrow(gy, axis, start, length) : null;
+      grads[i] = xs[i].needsGrad() ? Narrow.narrow(gy, axis, start, length) : null;
       start += length;
     }
     return grads;

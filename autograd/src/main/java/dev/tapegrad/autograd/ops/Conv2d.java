@@ -110,8 +110,8 @@ public final class Conv2d {
       }
       double[] gyByFilter = Workspace.take(g.filters() * g.positions());
       double[] gb = ChannelMajor.fromImages(gy.data(), g, gyByFilter);
-      Tensor gw = filters.isRequiresGrad() ? filterGradient(gyByFilter) : null;
-      Tensor gx = x.isRequiresGrad() ? inputGradient(gyByFilter) : null;
+      Tensor gw = filters.needsGrad() ? filterGradient(gyByFilter) : null;
+      Tensor gx = x.needsGrad() ? inputGradient(gyByFilter) : null;
       Workspace.give(gyByFilter);
       return new Tensor[] {gx, gw, Tensor.wrap(gb, g.filters())};
     }
@@ -150,11 +150,11 @@ public final class Conv2d {
       Tensor rows = gy.transpose(0, 2, 3, 1).reshape(g.positions(), g.filters());
       Tensor gx = null;
       Tensor gw = null;
-      if (x.isRequiresGrad()) {
+      if (x.needsGrad()) {
         gx = rows.matmul(filters.reshape(g.filters(), g.taps()), false, false)
             .col2im(x.shape(), g.fh(), g.fw(), g.stride(), g.pad());
       }
-      if (filters.isRequiresGrad()) {
+      if (filters.needsGrad()) {
         gw = rows.matmul(x.im2col(g.fh(), g.fw(), g.stride(), g.pad()), true, false)
             .reshape(filters.shape());
       }

@@ -112,7 +112,7 @@ public final class Indexing {
   }
 
   private static void requireNotRecorded(String op, Tensor x) {
-    if (x.isRequiresGrad() && Tape.isRecording()) {
+    if (x.needsGrad() && Tape.isRecording()) {
       throw new IllegalStateException(
           op + ": picking rows is not differentiable; call it on detach() or outside the tape");
     }

@@ -70,11 +70,11 @@ public final class MatMul {
           Tensor bm = b.reshape(b2);
           Tensor g = gy.reshape(m, n);
           Tensor ga =
-              !a.isRequiresGrad()
+              !a.needsGrad()
                   ? null
                   : transA ? bm.matmul(g, transB, true) : g.matmul(bm, false, !transB);
           Tensor gb =
-              !b.isRequiresGrad()
+              !b.needsGrad()
                   ? null
                   : transB ? g.matmul(am, true, transA) : am.matmul(g, !transA, false);
           return new Tensor[] {

@@ -57,7 +57,7 @@ class GradCheckTest {
     assertTrue(report.passed(), report::toString);
     assertTrue(report.maxRelativeError() < 1e-7, report::toString);
     assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(x.data()));
-    assertFalse(x.isRequiresGrad());
+    assertFalse(x.needsGrad());
   }
 
   @Test

@@ -101,7 +101,7 @@ class OptimizerStepTest {
       assertEquals(recorded, tape.nodes().size());
     }
     assertNull(w.creator());
-    assertTrue(w.isRequiresGrad());
+    assertTrue(w.needsGrad());
   }
 
   @ParameterizedTest

@@ -177,11 +177,11 @@ final class DiagramBuilder {
         || dataInputs.containsKey(leaf)) {
       return false;
     }
-    return leaf.isRequiresGrad() ? !showParameters : isUnnamedConstant(leaf);
+    return leaf.needsGrad() ? !showParameters : isUnnamedConstant(leaf);
   }
 
   private static boolean isUnnamedConstant(Tensor t) {
-    return t.name() == null && t.size() == 1 && !t.isRequiresGrad();
+    return t.name() == null && t.size() == 1 && !t.needsGrad();
   }
 
   private static String inputLabel(Tensor leaf) {
@@ -191,7 +191,7 @@ final class DiagramBuilder {
     if (leaf.size() == 1) {
       return ValueFormat.number(leaf.data()[0]);
     }
-    return leaf.isRequiresGrad() ? "param" : "input";
+    return leaf.needsGrad() ? "param" : "input";
   }
 
   /** The innermost scope holding every consumer of {@code t} (and {@code seed}, if given). */

@@ -123,7 +123,7 @@ final class StepTrace {
     List<Tensor> copies = new ArrayList<>();
     for (Tensor input : node.inputs()) {
       Tensor copy = Tensor.of(input.data(), input.shape()).named(input.name());
-      copy.requiresGrad(input.isRequiresGrad());
+      copy.requiresGrad(input.needsGrad());
       copies.add(copy);
       inner.put(copy, substitution.getOrDefault(input, input));
     }
