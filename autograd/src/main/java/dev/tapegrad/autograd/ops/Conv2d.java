@@ -3,7 +3,6 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.BackwardRule;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernels.ChannelMajor;
 import dev.tapegrad.autograd.kernels.ConvGeometry;
@@ -17,10 +16,13 @@ import dev.tapegrad.autograd.kernels.Workspace;
  *
  * <p>Fused: one {@code conv2d} node. The forward pass builds tap-major columns (C·FH·FW, N·OH·OW)
  * in a pooled buffer, multiplies {@code W (FN, C·FH·FW) · columns} into a pooled scratch and
- * streams that into the output images with the bias added. The backward pass re-lays the gradient
- * to (FN, N·OH·OW) (summing the bias gradient on the way), then {@code dW = gy · columnsᵀ} and
- * {@code dx = col2im(Wᵀ · gy)}. The columns go back to the pool when the tape releases the node.
- * Composed: the book's {@code im2col → dot (Wᵀ as a GEMM flag) → + b → reshape → transpose}.
+ * streams that into the output images with the bias added. Its one backward rule is three op
+ * calls, {@link Conv2dInputGradient}, {@link Conv2dFilterGradient} and {@code Conv2dBiasGradient},
+ * which share one re-layout of the gradient to (FN, N·OH·OW) and the forward's columns, so nothing
+ * is computed twice. Each of them has its own backward rule written with {@code conv2d} and each
+ * other, so a recorded backward pass is differentiable to any order. The columns go back to the
+ * pool when the tape releases the node. Composed: the book's {@code im2col → dot (Wᵀ as a GEMM
+ * flag) → + b → reshape → transpose}, the fused node's expansion.
  */
 public final class Conv2d {
   private Conv2d() {}
@@ -32,19 +34,17 @@ public final class Conv2d {
     TapColumns.im2col(x.data(), g, columns);
     double[] byFilter = Workspace.take(g.filters() * g.positions());
     Gemm.multiplyInto(
-        filters.data(), false, columns, false, g.filters(), g.positions(), g.taps(), byFilter, false);
+        filters.data(), false, columns, false, g.filters(), g.positions(), g.taps(), byFilter,
+        false);
     double[] images = ChannelMajor.toImages(byFilter, bias.data(), g);
     Workspace.give(byFilter);
     Tensor y =
-        Op.named("conv2d")
-            .attribute("filter", g.fh() + "x" + g.fw())
-            .attribute("stride", stride)
-            .attribute("pad", pad)
+        op("conv2d", g)
             .inputs(x, filters, bias)
             .expansion(in -> composed(in.get(0), in.get(1), in.get(2), stride, pad))
             .record(
                 Tensor.wrap(images, g.n(), g.filters(), g.oh(), g.ow()),
-                new Backward(x, filters, g, columns));
+                new Backward(x, filters, bias, g, columns));
     if (y.creator() == null) {
       Workspace.give(columns);
     }
@@ -59,106 +59,102 @@ public final class Conv2d {
     return out.reshape(g.n(), g.oh(), g.ow(), g.filters()).transpose(0, 3, 1, 2);
   }
 
-  private static ConvGeometry geometry(
-      Tensor x, Tensor filters, Tensor bias, int stride, int pad) {
-    int[] xs = x.shape();
-    int[] ws = filters.shape();
-    if (xs.length != 4 || ws.length != 4 || bias.rank() != 1 || xs[1] != ws[1]
-        || bias.dim(0) != ws[0]) {
+  /** The fused convolution with a zero bias: the other gradient ops' backward rules use it. */
+  static Tensor withoutBias(Tensor x, Tensor filters, int stride, int pad) {
+    return fused(x, filters, Tensor.zeros(filters.dim(0)), stride, pad);
+  }
+
+  /**
+   * Starts recording a convolution-shaped op called {@code name}, with the window, stride and pad
+   * of {@code g} as its attributes.
+   */
+  static Op op(String name, ConvGeometry g) {
+    return Op.named(name)
+        .attribute("filter", g.fh() + "x" + g.fw())
+        .attribute("stride", g.stride())
+        .attribute("pad", g.pad());
+  }
+
+  /**
+   * The checked geometry of a convolution of an {@code input}-shaped image with {@code
+   * filters}-shaped filters; errors name {@code op}.
+   */
+  static ConvGeometry geometry(String op, int[] input, int[] filters, int stride, int pad) {
+    if (!imageAndFiltersMatch(input, filters)) {
       throw new IllegalArgumentException(
-          "conv2d: input " + Shape.format(xs) + ", filters " + Shape.format(ws) + " and bias "
-              + Shape.format(bias.shape())
-              + " do not match (expected (N,C,H,W), (FN,C,FH,FW) and (FN,))");
+          op + ": input " + Shape.format(input) + " and filters " + Shape.format(filters)
+              + " do not match (expected (N,C,H,W) and (FN,C,FH,FW))");
     }
-    ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride, pad);
+    ConvGeometry g =
+        new ConvGeometry(
+            input[0], input[1], input[2], input[3], filters[0], filters[2], filters[3], stride,
+            pad);
     if (stride < 1 || pad < 0 || g.oh() < 1 || g.ow() < 1) {
       throw new IllegalArgumentException(
-          "conv2d: filters " + Shape.format(ws) + " with stride " + stride + " and pad " + pad
-              + " do not fit an input of " + Shape.format(xs)
+          op + ": filters " + Shape.format(filters) + " with stride " + stride + " and pad " + pad
+              + " do not fit an input of " + Shape.format(input)
               + " (stride must be positive, pad non-negative)");
     }
     long positions = (long) g.n() * g.oh() * g.ow();
     if (Math.max(g.taps(), g.filters()) * positions > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "conv2d: input " + Shape.format(xs) + " with filters " + Shape.format(ws) + ", stride "
-              + stride + " and pad " + pad + " needs more than 2^31 column or output values");
+          op + ": input " + Shape.format(input) + " with filters " + Shape.format(filters)
+              + ", stride " + stride + " and pad " + pad
+              + " needs more than 2^31 column or output values");
     }
     return g;
   }
 
+  private static ConvGeometry geometry(
+      Tensor x, Tensor filters, Tensor bias, int stride, int pad) {
+    int[] ws = filters.shape();
+    if (!imageAndFiltersMatch(x.shape(), ws) || bias.rank() != 1 || bias.dim(0) != ws[0]) {
+      throw new IllegalArgumentException(
+          "conv2d: input " + Shape.format(x.shape()) + ", filters " + Shape.format(ws)
+              + " and bias " + Shape.format(bias.shape())
+              + " do not match (expected (N,C,H,W), (FN,C,FH,FW) and (FN,))");
+    }
+    return geometry("conv2d", x.shape(), ws, stride, pad);
+  }
+
+  private static boolean imageAndFiltersMatch(int[] input, int[] filters) {
+    return input.length == 4 && filters.length == 4 && input[1] == filters[1];
+  }
+
   /**
-   * The fused node's backward rule. It holds the forward columns (a pooled buffer) until the tape
-   * releases the node.
+   * The fused node's backward rule: the three gradient ops, fed one re-layout of the output
+   * gradient and the forward columns (a pooled buffer, held until the tape releases the node).
    */
   private static final class Backward implements BackwardRule {
     private final Tensor x;
     private final Tensor filters;
+    private final Tensor bias;
     private final ConvGeometry g;
     private double[] columns;
 
-    Backward(Tensor x, Tensor filters, ConvGeometry g, double[] columns) {
+    Backward(Tensor x, Tensor filters, Tensor bias, ConvGeometry g, double[] columns) {
       this.x = x;
       this.filters = filters;
+      this.bias = bias;
       this.g = g;
       this.columns = columns;
     }
 
     @Override
     public Tensor[] apply(Tensor gy) {
-      if (Tape.isRecording()) {
-        return recordedGradients(gy);
+      try (ConvOutputGradient relaid = ConvOutputGradient.relaid("conv2d", gy, g)) {
+        return new Tensor[] {
+          x.needsGrad() ? Conv2dInputGradient.of(relaid, filters) : null,
+          filters.needsGrad() ? Conv2dFilterGradient.of(relaid, x, columns) : null,
+          bias.needsGrad() ? Conv2dBiasGradient.of(relaid) : null
+        };
       }
-      double[] gyByFilter = Workspace.take(g.filters() * g.positions());
-      double[] gb = ChannelMajor.fromImages(gy.data(), g, gyByFilter);
-      Tensor gw = filters.needsGrad() ? filterGradient(gyByFilter) : null;
-      Tensor gx = x.needsGrad() ? inputGradient(gyByFilter) : null;
-      Workspace.give(gyByFilter);
-      return new Tensor[] {gx, gw, Tensor.wrap(gb, g.filters())};
     }
 
     @Override
     public void release() {
       Workspace.give(columns);
       columns = null;
-    }
-
-    /** {@code dW (FN, C·FH·FW) = gy (FN, N·OH·OW) · columnsᵀ}. */
-    private Tensor filterGradient(double[] gyByFilter) {
-      double[] gw = Workspace.take(g.filters() * g.taps());
-      Gemm.multiplyInto(
-          gyByFilter, false, columns, true, g.filters(), g.taps(), g.positions(), gw, false);
-      return Tensor.wrap(gw, filters.shape());
-    }
-
-    /** {@code dx = col2im(Wᵀ (C·FH·FW, FN) · gy (FN, N·OH·OW))}. */
-    private Tensor inputGradient(double[] gyByFilter) {
-      double[] gColumns = Workspace.take(g.taps() * g.positions());
-      Gemm.multiplyInto(
-          filters.data(), true, gyByFilter, false, g.taps(), g.positions(), g.filters(),
-          gColumns, false);
-      double[] gx = Workspace.zeros(x.size());
-      TapColumns.col2imAdd(gColumns, g, gx);
-      Workspace.give(gColumns);
-      return Tensor.wrap(gx, x.shape());
-    }
-
-    /**
-     * The composed graph's gradients written with recorded ops, for a backward pass that is
-     * itself recorded (second derivatives).
-     */
-    private Tensor[] recordedGradients(Tensor gy) {
-      Tensor rows = gy.transpose(0, 2, 3, 1).reshape(g.positions(), g.filters());
-      Tensor gx = null;
-      Tensor gw = null;
-      if (x.needsGrad()) {
-        gx = rows.matmul(filters.reshape(g.filters(), g.taps()), false, false)
-            .col2im(x.shape(), g.fh(), g.fw(), g.stride(), g.pad());
-      }
-      if (filters.needsGrad()) {
-        gw = rows.matmul(x.im2col(g.fh(), g.fw(), g.stride(), g.pad()), true, false)
-            .reshape(filters.shape());
-      }
-      return new Tensor[] {gx, gw, rows.sum(0)};
     }
   }
 }

@@ -13,10 +13,14 @@ import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.RandomShapes;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernels.ConvGeometry;
 import dev.tapegrad.autograd.kernels.Workspace;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fused {@code conv2d} node is a speed choice, never a different function: its values and the
  * gradients of input, filters and bias agree with the book's composed graph within 1e-10, its
- * second derivatives agree too, and recycling its pooled buffers never changes a result.
- * (Central-difference checks of the fused op are in {@link OpGradientTest}.)
+ * second and third derivatives agree too, and recycling its pooled buffers never changes a result.
+ * Its backward is one rule, the same op calls whether or not the backward pass is recorded.
+ * (Central-difference checks of the fused op and its gradient ops are in {@link OpGradientTest}
+ * and {@link Conv2dGradientOpsTest}.)
  */
 class Conv2dTest {
   private static final double TOLERANCE = 1e-10;
@@ -165,6 +171,74 @@ class Conv2dTest {
         xs -> xs[0].conv2d(xs[1], xs[2], layer.stride, layer.pad).pow(2), layer.randomInputs(6));
   }
 
+  @ParameterizedTest
+  @MethodSource("smallLayers")
+  void thirdDerivativesAgreeWithTheComposedGraph(Layer layer) {
+    Tensor[] xwb = layer.randomInputs(12);
+    double[][] fused = thirdDerivatives(xwb, layer, true);
+    double[][] composed = thirdDerivatives(xwb, layer, false);
+    for (int i = 0; i < fused.length; i++) {
+      assertArrayEquals(composed[i], fused[i], TOLERANCE);
+    }
+  }
+
+  /**
+   * A recorded backward pass runs the same rule as a plain one: the same numbers to the last bit,
+   * from one node per gradient op (none of the composed graph's im2col, dot or col2im).
+   */
+  @ParameterizedTest
+  @EnumSource(Layer.class)
+  void theBackwardIsTheSameOpCallsRecordedOrNot(Layer layer) {
+    Tensor[] xwb = layer.randomInputs(13);
+    List<Tensor> xs = List.of(xwb[0].requiresGrad(), xwb[1].requiresGrad(), xwb[2].requiresGrad());
+    try (Tape tape = Tape.record()) {
+      Tensor y = xs.get(0).conv2d(xs.get(1), xs.get(2), layer.stride, layer.pad);
+      Tensor loss = y.pow(2).mul(seedFor(y)).sum();
+      int forwardNodes = tape.nodes().size();
+      List<Tensor> plain = tape.grad(loss, xs, GradOption.RETAIN_GRAPH);
+      assertEquals(forwardNodes, tape.nodes().size(), "a plain backward records nothing");
+      List<Tensor> recorded = tape.grad(loss, xs, GradOption.CREATE_GRAPH);
+      for (int i = 0; i < xs.size(); i++) {
+        assertArrayEquals(plain.get(i).data(), recorded.get(i).data(), 0);
+      }
+      List<String> backwardOps =
+          tape.nodes().stream().skip(forwardNodes).map(Node::op).toList();
+      for (String op :
+          List.of("conv2dInputGradient", "conv2dFilterGradient", "conv2dBiasGradient")) {
+        assertEquals(1, Collections.frequency(backwardOps, op), op + " in " + backwardOps);
+      }
+      assertTrue(
+          Collections.disjoint(backwardOps, List.of("im2col", "col2im", "dot", "transpose")),
+          backwardOps.toString());
+    }
+  }
+
+  /** The forward's columns go back to the pool when a backward pass releases the node. */
+  @Test
+  void theColumnsGoBackToThePoolWhenTheNodeIsReleased() throws Exception {
+    Layer layer = Layer.SIMPLE_CONV;
+    long released = onFreshThread(() -> poolBytesAfterBackward(layer));
+    long retained = onFreshThread(() -> poolBytesAfterBackward(layer, GradOption.RETAIN_GRAPH));
+    ConvGeometry g = Conv2d.geometry("conv2d", layer.input, layer.filters, layer.stride, layer.pad);
+    assertEquals((long) Double.BYTES * g.taps() * g.positions(), released - retained);
+  }
+
+  private static long poolBytesAfterBackward(Layer layer, GradOption... options) {
+    Tensor[] xwb = layer.randomInputs(14);
+    Tensor w = xwb[1].requiresGrad();
+    try (Tape tape = Tape.record()) {
+      Tensor y = xwb[0].conv2d(w, xwb[2], layer.stride, layer.pad);
+      tape.backward(y, seedFor(y), options);
+      return Workspace.keptBytes();
+    }
+  }
+
+  private static <T> T onFreshThread(Callable<T> body) throws Exception {
+    FutureTask<T> task = new FutureTask<>(body);
+    new Thread(task).start();
+    return task.get();
+  }
+
   static Stream<Layer> smallLayers() {
     return Stream.of(Layer.STRIDE_2, Layer.NON_SQUARE, Layer.PAD_WIDER_THAN_FILTER);
   }
@@ -289,6 +363,37 @@ class Conv2dTest {
 
   private static Tensor seedFor(Tensor y) {
     return Tensor.randn(new Random(99), y.shape());
+  }
+
+  /**
+   * {@code ∂/∂(x, W, b)} of {@code Σ t·∂P/∂x + Σ s·∂P/∂W + Σ r·∂P/∂b} where {@code P = Σ v·∂L/∂x +
+   * Σ u·∂L/∂W + Σ q·∂L/∂b} and {@code L = Σ c·conv(x, W, b)²}: third derivatives, through two
+   * backward passes recorded with CREATE_GRAPH.
+   */
+  private static double[][] thirdDerivatives(Tensor[] xwb, Layer layer, boolean fused) {
+    Tensor x = xwb[0].copy().requiresGrad();
+    Tensor w = xwb[1].copy().requiresGrad();
+    Tensor b = xwb[2].copy().requiresGrad();
+    List<Tensor> xs = List.of(x, w, b);
+    Random r = new Random(15);
+    try (Tape tape = Tape.record()) {
+      Tensor y = fused
+          ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
+          : Conv2d.composed(x, w, b, layer.stride, layer.pad);
+      Tensor loss = y.pow(2).mul(seedFor(y)).sum();
+      Tensor first = projected(tape.grad(loss, xs, GradOption.CREATE_GRAPH), r);
+      Tensor second = projected(tape.grad(first, xs, GradOption.CREATE_GRAPH), r);
+      return tape.grad(second, xs).stream().map(Tensor::data).toArray(double[][]::new);
+    }
+  }
+
+  /** {@code Σ_i Σ d_i·g_i} with fresh random directions {@code d_i}: a differentiable scalar. */
+  private static Tensor projected(List<Tensor> gradients, Random r) {
+    Tensor total = Tensor.scalar(0);
+    for (Tensor g : gradients) {
+      total = total.add(g.mul(Tensor.randn(r, g.shape())).sum());
+    }
+    return total;
   }
 
   /**
