@@ -6,7 +6,10 @@ module dev.tapegrad.examples {
   requires me.tongfei.progressbar;
   requires java.net.http;
 
-  opens dev.tapegrad.examples to info.picocli;
-  opens dev.tapegrad.examples.cli to info.picocli;
-  opens dev.tapegrad.examples.commands to info.picocli;
+  opens dev.tapegrad.examples to
+      info.picocli;
+  opens dev.tapegrad.examples.cli to
+      info.picocli;
+  opens dev.tapegrad.examples.commands to
+      info.picocli;
 }

@@ -1,8 +1,8 @@
 package dev.tapegrad.autograd;
 
 /**
- * Thrown in anomaly mode ({@link Tape#detectAnomalies()}) by the first node whose forward output
- * or backward gradient contains NaN or infinity. The message names the op, its scope path and the
+ * Thrown in anomaly mode ({@link Tape#detectAnomalies()}) by the first node whose forward output or
+ * backward gradient contains NaN or infinity. The message names the op, its scope path and the
  * shapes of its inputs.
  */
 public final class AnomalyException extends ArithmeticException {

@@ -3,9 +3,9 @@ package dev.tapegrad.autograd;
 import dev.tapegrad.autograd.kernels.Parallel;
 
 /**
- * The cores tapegrad splits large work across ({@code -Dtapegrad.threads}, default: every
- * available processor), for code outside the engine that wants the same split, such as an
- * optimizer updating a large parameter. Small work stays on the calling thread.
+ * The cores tapegrad splits large work across ({@code -Dtapegrad.threads}, default: every available
+ * processor), for code outside the engine that wants the same split, such as an optimizer updating
+ * a large parameter. Small work stays on the calling thread.
  */
 public final class Cores {
   private Cores() {}
@@ -19,8 +19,8 @@ public final class Cores {
   /**
    * How many cores work is split across.
    *
-   * @throws IllegalArgumentException if {@code -Dtapegrad.threads} is not a whole number from 1
-   *     to 4 × the available processors (the message names the property)
+   * @throws IllegalArgumentException if {@code -Dtapegrad.threads} is not a whole number from 1 to
+   *     4 × the available processors (the message names the property)
    */
   public static int count() {
     return Parallel.threads();

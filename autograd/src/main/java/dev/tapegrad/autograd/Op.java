@@ -51,8 +51,8 @@ public final class Op {
   }
 
   /**
-   * Records the node if needed and returns {@code output}, which then requires a gradient and
-   * knows its creator.
+   * Records the node if needed and returns {@code output}, which then requires a gradient and knows
+   * its creator.
    */
   public Tensor record(Tensor output, BackwardRule backward) {
     Tape tape = Tape.current();

@@ -10,11 +10,11 @@ import java.util.Set;
 
 /**
  * What a tape closed with {@link Tape#recycling()} gives back: the arrays of its nodes' outputs, of
- * the gradients of its last backward pass and, on an {@link Tape#inference} tape, of the results
- * it computed without recording them, except any array that is also behind a value the
- * tape did not produce (a leaf, a constant, a value of an outer tape), behind a leaf's {@code
- * grad()}, or behind a kept tensor. Protection goes by array identity, so a view of a parameter
- * ({@code reshape}) and a gradient that is a leaf's {@code grad()} are safe too.
+ * the gradients of its last backward pass and, on an {@link Tape#inference} tape, of the results it
+ * computed without recording them, except any array that is also behind a value the tape did not
+ * produce (a leaf, a constant, a value of an outer tape), behind a leaf's {@code grad()}, or behind
+ * a kept tensor. Protection goes by array identity, so a view of a parameter ({@code reshape}) and
+ * a gradient that is a leaf's {@code grad()} are safe too.
  */
 final class Recycler {
   private final Tape tape;
@@ -30,8 +30,12 @@ final class Recycler {
    * Marks and gives back what {@code tape} may recycle; see the class comment. {@code unrecorded}
    * are the results an {@link Tape#inference} tape computed without recording them.
    */
-  static void recycle(Tape tape, List<Node> nodes, Map<Tensor, Tensor> gradients,
-      Collection<Tensor> unrecorded, Collection<Tensor> kept) {
+  static void recycle(
+      Tape tape,
+      List<Node> nodes,
+      Map<Tensor, Tensor> gradients,
+      Collection<Tensor> unrecorded,
+      Collection<Tensor> kept) {
     Recycler recycler = new Recycler(tape, kept);
     for (Node node : nodes) {
       for (Tensor input : node.inputs()) {

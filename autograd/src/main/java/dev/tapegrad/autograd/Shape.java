@@ -18,7 +18,8 @@ public final class Shape {
       n *= d;
     }
     if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("shape " + format(shape) + " has more than 2^31-1 elements");
+      throw new IllegalArgumentException(
+          "shape " + format(shape) + " has more than 2^31-1 elements");
     }
     return (int) n;
   }
@@ -180,7 +181,8 @@ public final class Shape {
     for (int i = 0; i < to.length; i++) {
       if (to[i] == -1) {
         if (unknown >= 0) {
-          throw new IllegalArgumentException("reshape: only one dimension can be -1, got " + format(to));
+          throw new IllegalArgumentException(
+              "reshape: only one dimension can be -1, got " + format(to));
         }
         unknown = i;
       } else if (to[i] < 0) {

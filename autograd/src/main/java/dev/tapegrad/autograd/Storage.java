@@ -11,6 +11,7 @@ package dev.tapegrad.autograd;
 final class Storage {
   private final double[] array;
   private volatile boolean recycled;
+
   /** Guarded by {@code this}; read once without the lock as a fast path (null: nothing to do). */
   private volatile WeakList<Tensor> unreadSlices;
 
@@ -28,9 +29,9 @@ final class Storage {
   }
 
   /**
-   * Marks the array as given back: from now on it belongs to the pool. Slices still reading it
-   * copy their rows out first, under the lock that {@code Tensor.slice} takes, so no slice of it
-   * can be taken in between.
+   * Marks the array as given back: from now on it belongs to the pool. Slices still reading it copy
+   * their rows out first, under the lock that {@code Tensor.slice} takes, so no slice of it can be
+   * taken in between.
    */
   synchronized void markRecycled() {
     copyOutSlices();
@@ -39,8 +40,8 @@ final class Storage {
 
   /**
    * Remembers a slice that reads its rows from this array until it copies them out. Under this
-   * storage's lock, like {@link #copyOutSlices}, so that a slice taken while another thread
-   * copies the others out is either copied too or taken after.
+   * storage's lock, like {@link #copyOutSlices}, so that a slice taken while another thread copies
+   * the others out is either copied too or taken after.
    */
   synchronized void addUnreadSlice(Tensor slice) {
     if (unreadSlices == null) {

@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A backward pass frees each node's saved tensors unless {@link GradOption#RETAIN_GRAPH} or
  *       {@link GradOption#CREATE_GRAPH} is given; walking a freed node again is an error.
  *   <li>A tape belongs to the thread that opened it. Tapes nest; the innermost one records.
- *   <li>A value recorded on another tape (an outer one, or one already closed) is followed there
- *       by a backward pass, as PyTorch follows its one graph; a value whose tape was closed with
+ *   <li>A value recorded on another tape (an outer one, or one already closed) is followed there by
+ *       a backward pass, as PyTorch follows its one graph; a value whose tape was closed with
  *       {@link #recycling()} no longer has what its backward needs, and reaching it is an error.
  *   <li>A tape opened with {@link #recycling()} gives its values' arrays back to the thread's pool
  *       when it closes; reading one of them afterwards throws.
@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Tape implements AutoCloseable {
   private static final ThreadLocal<Tape> CURRENT = new ThreadLocal<>();
+
   /** Numbers every node in recording order, across tapes and threads ({@link Node#sequence}). */
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -59,8 +60,10 @@ public final class Tape implements AutoCloseable {
   private boolean detectAnomalies;
   private boolean recycling;
   private boolean inference;
+
   /** An inference tape's results, weakly: one tape around a long loop must not keep them all. */
   private final WeakList<Tensor> unrecorded = new WeakList<>(result -> true);
+
   private final List<Tensor> kept = new ArrayList<>();
   private boolean closed;
 
@@ -83,9 +86,9 @@ public final class Tape implements AutoCloseable {
    * closes, or {@link #keep} it; any later access to a recycled value throws.
    *
    * <p>Never recycled: a result that shares its array with one of its op's inputs (a {@code
-   * reshape} of a parameter), kept tensors, and anything computed outside the tape. The tape
-   * holds its results weakly, so one tape around a long loop does not keep them all in memory
-   * (those the garbage collector took are simply not recycled).
+   * reshape} of a parameter), kept tensors, and anything computed outside the tape. The tape holds
+   * its results weakly, so one tape around a long loop does not keep them all in memory (those the
+   * garbage collector took are simply not recycled).
    */
   public static Tape inference() {
     Tape tape = record().recycling();
@@ -123,9 +126,9 @@ public final class Tape implements AutoCloseable {
   }
 
   /**
-   * The innermost open tape of this thread (recording or paused), or {@code null} if none is
-   * open. Lets a function that takes gradients itself (such as a gradient penalty) use the tape
-   * its caller opened.
+   * The innermost open tape of this thread (recording or paused), or {@code null} if none is open.
+   * Lets a function that takes gradients itself (such as a gradient penalty) use the tape its
+   * caller opened.
    */
   public static Tape current() {
     return CURRENT.get();
@@ -147,11 +150,11 @@ public final class Tape implements AutoCloseable {
   }
 
   /**
-   * Makes {@link #close} give the arrays of the values this tape recorded back to the thread's
-   * pool ({@code kernels.Workspace}), where later ops on this thread take their results from: node
+   * Makes {@link #close} give the arrays of the values this tape recorded back to the thread's pool
+   * ({@code kernels.Workspace}), where later ops on this thread take their results from: node
    * outputs and the gradients of the last backward pass ({@link #gradOf}, {@link #grad}). Views of
-   * them ({@code reshape}, {@code detach}) go with them. Any later access to their values throws
-   * an {@link IllegalStateException}; keep a value with {@link #keep} before closing, or a {@code
+   * them ({@code reshape}, {@code detach}) go with them. Any later access to their values throws an
+   * {@link IllegalStateException}; keep a value with {@link #keep} before closing, or a {@code
    * copy()} made inside the tape.
    *
    * <p>Never recycled: leaves (parameters, inputs), constants and values of outer tapes, the
@@ -178,8 +181,8 @@ public final class Tape implements AutoCloseable {
   }
 
   /**
-   * Opens a named scope on the current tape, if any: nodes recorded until it closes carry the
-   * path {@code outer/name}. Without an open tape, or on an {@link #inference} tape (which records
+   * Opens a named scope on the current tape, if any: nodes recorded until it closes carry the path
+   * {@code outer/name}. Without an open tape, or on an {@link #inference} tape (which records
    * nothing), this is a no-op, so layers can always call it.
    */
   public static Scope scope(String name) {
@@ -193,8 +196,8 @@ public final class Tape implements AutoCloseable {
   }
 
   /**
-   * Suspends recording on the current tape until the returned scope closes (for optimizer
-   * updates, metrics, and other work that must not enter the graph).
+   * Suspends recording on the current tape until the returned scope closes (for optimizer updates,
+   * metrics, and other work that must not enter the graph).
    */
   public static Scope noGrad() {
     Tape tape = CURRENT.get();
@@ -261,7 +264,9 @@ public final class Tape implements AutoCloseable {
     for (int i = 0; i < inputs.size(); i++) {
       if (!inputs.get(i).needsGrad()) {
         throw new IllegalArgumentException(
-            "grad: input " + i + " does not require a gradient, so the tape did not follow it;"
+            "grad: input "
+                + i
+                + " does not require a gradient, so the tape did not follow it;"
                 + " call requiresGrad() on it before the forward pass");
       }
     }
@@ -282,19 +287,25 @@ public final class Tape implements AutoCloseable {
     boolean retain = createGraph || opts.contains(GradOption.RETAIN_GRAPH);
     if (!output.needsGrad()) {
       throw new IllegalArgumentException(
-          what + ": the output does not require a gradient: no input requires one, or it was"
+          what
+              + ": the output does not require a gradient: no input requires one, or it was"
               + " computed outside an open tape");
     }
     if (seed == null) {
       if (output.size() != 1) {
         throw new IllegalArgumentException(
-            what + ": output has shape " + Shape.format(output.shape())
+            what
+                + ": output has shape "
+                + Shape.format(output.shape())
                 + "; a non-scalar output needs a seed gradient of that shape");
       }
       seed = Tensor.ones(output.shape());
     } else if (!java.util.Arrays.equals(seed.shape(), output.shape())) {
       throw new IllegalArgumentException(
-          what + ": seed shape " + Shape.format(seed.shape()) + " differs from output shape "
+          what
+              + ": seed shape "
+              + Shape.format(seed.shape())
+              + " differs from output shape "
               + Shape.format(output.shape()));
     } else {
       kept.add(seed);
@@ -352,13 +363,17 @@ public final class Tape implements AutoCloseable {
     BackwardRule rule = node.backward();
     if (rule == null && node.tape() != this && node.tape().recycling && node.tape().closed) {
       throw new IllegalStateException(
-          "backward through " + node.describe() + ": it was recorded on a tape closed with"
+          "backward through "
+              + node.describe()
+              + ": it was recorded on a tape closed with"
               + " recycling(), which freed what its backward needs; compute it on this tape, or"
               + " use detach() to treat it as a constant");
     }
     if (rule == null) {
       throw new IllegalStateException(
-          "backward through " + node.describe() + " a second time: its saved tensors were freed"
+          "backward through "
+              + node.describe()
+              + " a second time: its saved tensors were freed"
               + " by an earlier backward pass; pass GradOption.RETAIN_GRAPH to the first one");
     }
     Tensor[] inputGrads = rule.apply(gradOutput);

@@ -2,8 +2,8 @@ package dev.tapegrad.autograd;
 
 import dev.tapegrad.autograd.ops.Arithmetic;
 import dev.tapegrad.autograd.ops.Conv2d;
-import dev.tapegrad.autograd.ops.ImageColumns;
 import dev.tapegrad.autograd.ops.Elementwise;
+import dev.tapegrad.autograd.ops.ImageColumns;
 import dev.tapegrad.autograd.ops.Indexing;
 import dev.tapegrad.autograd.ops.MatMul;
 import dev.tapegrad.autograd.ops.Reductions;
@@ -29,6 +29,7 @@ public final class Tensor {
    * old array with a new offset: replaced only when a {@link #slice} copies its rows out.
    */
   private volatile Placement placement;
+
   private final int[] shape;
   private boolean requiresGrad;
   private Tensor grad;
@@ -226,7 +227,8 @@ public final class Tensor {
   private void requireNotRecycled(Storage storage) {
     if (storage.isRecycled()) {
       throw new IllegalStateException(
-          (creator == null ? "tensor " : creator.op() + " output ") + Shape.format(shape)
+          (creator == null ? "tensor " : creator.op() + " output ")
+              + Shape.format(shape)
               + ": its values were recycled when the tape that recorded it was closed with"
               + " recycling(); call tape.keep(t) before the tape closes, or keep a copy() made"
               + " inside the tape");
@@ -335,7 +337,8 @@ public final class Tensor {
 
   public Tensor requiresGrad(boolean value) {
     if (creator != null && !value) {
-      throw new IllegalStateException("requiresGrad: a recorded result cannot stop requiring it; use detach()");
+      throw new IllegalStateException(
+          "requiresGrad: a recorded result cannot stop requiring it; use detach()");
     }
     this.requiresGrad = value;
     return this;
@@ -455,8 +458,8 @@ public final class Tensor {
   }
 
   /**
-   * 2-D product {@code op(this) · op(other)}, where {@code op} transposes when its flag is set;
-   * the transpose is handed to GEMM as a flag, never materialised.
+   * 2-D product {@code op(this) · op(other)}, where {@code op} transposes when its flag is set; the
+   * transpose is handed to GEMM as a flag, never materialised.
    */
   public Tensor matmul(Tensor other, boolean transposeThis, boolean transposeOther) {
     return MatMul.matmul(this, other, transposeThis, transposeOther);
@@ -539,7 +542,9 @@ public final class Tensor {
     return Shaping.broadcastTo(this, target);
   }
 
-  /** Sums broadcast dimensions away so the result has {@code target} shape (adjoint of broadcastTo). */
+  /**
+   * Sums broadcast dimensions away so the result has {@code target} shape (adjoint of broadcastTo).
+   */
   public Tensor sumTo(int... target) {
     return Shaping.sumTo(this, target);
   }
@@ -547,14 +552,17 @@ public final class Tensor {
   // ---------------------------------------------------------------- indexing
 
   /**
-   * Picks one entry per row of a 2-D tensor: {@code out[i] = this[i, labels[i]]} (the label
-   * entries a cross-entropy needs).
+   * Picks one entry per row of a 2-D tensor: {@code out[i] = this[i, labels[i]]} (the label entries
+   * a cross-entropy needs).
    */
   public Tensor select(int[] labels) {
     return Indexing.select(this, labels);
   }
 
-  /** Entries by flat index ({@code -1} gives 0), shaped {@code shape}; adjoint of {@link #scatterAdd}. */
+  /**
+   * Entries by flat index ({@code -1} gives 0), shaped {@code shape}; adjoint of {@link
+   * #scatterAdd}.
+   */
   public Tensor gather(int[] flatIndex, int... shape) {
     return Indexing.gather(this, flatIndex, shape);
   }
@@ -567,13 +575,13 @@ public final class Tensor {
   /**
    * Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, as a copy that is made
    * only when needed. Until then the slice reads the rows from this tensor's array in place: the
-   * fused {@code affine} on a 2-d input (the Affine layer of an MLP) does, so such a mini-batch
-   * is never copied. The rows are copied out at the first {@link #data()} call on the slice
-   * (which any other op, {@code reshape} or {@code detach} makes), on this tensor or a view of it
-   * (since that gives write access to the array), or when this tensor's array is recycled.
-   * Keeping this tensor's raw array from an earlier {@code data()} call and writing into it later
-   * bypasses that: don't; nor write into this tensor on one thread while another runs a kernel on
-   * the slice (such as an Affine layer), which may be reading the rows in place.
+   * fused {@code affine} on a 2-d input (the Affine layer of an MLP) does, so such a mini-batch is
+   * never copied. The rows are copied out at the first {@link #data()} call on the slice (which any
+   * other op, {@code reshape} or {@code detach} makes), on this tensor or a view of it (since that
+   * gives write access to the array), or when this tensor's array is recycled. Keeping this
+   * tensor's raw array from an earlier {@code data()} call and writing into it later bypasses that:
+   * don't; nor write into this tensor on one thread while another runs a kernel on the slice (such
+   * as an Affine layer), which may be reading the rows in place.
    */
   public Tensor slice(int start, int end) {
     if (rank() == 0 || start < 0 || end > shape[0] || start > end) {
@@ -615,14 +623,16 @@ public final class Tensor {
     return ImageColumns.im2col(this, filterH, filterW, stride, pad);
   }
 
-  /** The adjoint of {@link #im2col}: columns back to an image of {@code imageShape}, overlaps added. */
+  /**
+   * The adjoint of {@link #im2col}: columns back to an image of {@code imageShape}, overlaps added.
+   */
   public Tensor col2im(int[] imageShape, int filterH, int filterW, int stride, int pad) {
     return ImageColumns.col2im(this, imageShape, filterH, filterW, stride, pad);
   }
 
   /**
-   * The book's convolution of this (N,C,H,W) input with (FN,C,FH,FW) {@code filters} plus an
-   * (FN,) {@code bias}, giving (N,FN,OH,OW): one fused {@code conv2d} node.
+   * The book's convolution of this (N,C,H,W) input with (FN,C,FH,FW) {@code filters} plus an (FN,)
+   * {@code bias}, giving (N,FN,OH,OW): one fused {@code conv2d} node.
    */
   public Tensor conv2d(Tensor filters, Tensor bias, int stride, int pad) {
     return Conv2d.fused(this, filters, bias, stride, pad);

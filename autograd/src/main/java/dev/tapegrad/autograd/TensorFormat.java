@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * NumPy-style text of a tensor, following NumPy's default print options: nested brackets; at most
  * eight fractional digits, fewer when they suffice; decimal points aligned; scientific notation
- * when values span more than three orders of magnitude or go below 1e-4 or above 1e8; and only
- * the first and last three entries per axis (with {@code ...}) once there are over 1000 values.
+ * when values span more than three orders of magnitude or go below 1e-4 or above 1e8; and only the
+ * first and last three entries per axis (with {@code ...}) once there are over 1000 values.
  */
 final class TensorFormat {
   private static final int THRESHOLD = 1000;
@@ -57,8 +57,11 @@ final class TensorFormat {
         text[i] = nonFinite(v);
         continue;
       }
-      String s = BigDecimal.valueOf(v).setScale(PRECISION, RoundingMode.HALF_EVEN)
-          .stripTrailingZeros().toPlainString();
+      String s =
+          BigDecimal.valueOf(v)
+              .setScale(PRECISION, RoundingMode.HALF_EVEN)
+              .stripTrailingZeros()
+              .toPlainString();
       if (!s.contains(".")) {
         s = s + ".";
       }
@@ -83,7 +86,8 @@ final class TensorFormat {
     int digits = 0;
     for (double v : data) {
       if (Double.isFinite(v) && v != 0) {
-        BigDecimal m = new BigDecimal(String.format(Locale.ROOT, "%." + PRECISION + "e", v).split("e")[0]);
+        BigDecimal m =
+            new BigDecimal(String.format(Locale.ROOT, "%." + PRECISION + "e", v).split("e")[0]);
         digits = Math.max(digits, Math.max(0, m.stripTrailingZeros().scale()));
       }
     }
@@ -101,8 +105,14 @@ final class TensorFormat {
   }
 
   private static void append(
-      StringBuilder sb, String[] text, int width, int[] shape, int[] strides,
-      int axis, int offset, boolean summarize) {
+      StringBuilder sb,
+      String[] text,
+      int width,
+      int[] shape,
+      int[] strides,
+      int axis,
+      int offset,
+      boolean summarize) {
     int n = shape[axis];
     sb.append('[');
     for (int i = 0; i < n; i++) {
@@ -135,7 +145,8 @@ final class TensorFormat {
     if (s.contains("E")) {
       String[] parts = s.split("E");
       int exp = Integer.parseInt(parts[1]);
-      String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
+      String mantissa =
+          parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
       return mantissa + String.format(Locale.ROOT, "e%s%02d", exp < 0 ? "-" : "+", Math.abs(exp));
     }
     return s.endsWith(".0") ? s.substring(0, s.length() - 1) : s;

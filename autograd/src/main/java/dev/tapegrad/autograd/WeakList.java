@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 /**
  * Remembers objects without keeping them alive: a list of weak references that drops the ones the
  * garbage collector cleared (and the ones no longer {@code wanted}) whenever it has doubled since
- * the last such pass, so a list fed for as long as a program runs stays as large as what is live
- * in it, at an amortised constant cost per {@link #add}. Not thread-safe.
+ * the last such pass, so a list fed for as long as a program runs stays as large as what is live in
+ * it, at an amortised constant cost per {@link #add}. Not thread-safe.
  */
 final class WeakList<T> {
   private static final int FIRST_PRUNE = 32;
@@ -25,10 +25,11 @@ final class WeakList<T> {
 
   void add(T item) {
     if (references.size() >= pruneAt) {
-      references.removeIf(ref -> {
-        T held = ref.get();
-        return held == null || !wanted.test(held);
-      });
+      references.removeIf(
+          ref -> {
+            T held = ref.get();
+            return held == null || !wanted.test(held);
+          });
       pruneAt = Math.max(FIRST_PRUNE, 2 * references.size());
     }
     references.add(new WeakReference<>(item));

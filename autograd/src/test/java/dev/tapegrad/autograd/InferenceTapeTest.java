@@ -29,72 +29,75 @@ class InferenceTapeTest {
 
   @Test
   void nothingIsRecordedAndTheValuesAreThoseOfAPlainForwardPass() {
-    onFreshThread(() -> {
-      Random rng = new Random(1);
-      Tensor[] p = layer(rng);
-      Tensor x = Tensor.randn(rng, ROWS, 30);
-      double[] expected = AffineMap.affine(x, p[0], p[1]).exp().data().clone();
-      try (Tape tape = Tape.inference()) {
-        Tensor y = AffineMap.affine(x, p[0], p[1]).exp();
-        assertArrayEquals(expected, y.data(), 0);
-        assertTrue(tape.nodes().isEmpty());
-        assertNull(y.creator());
-        assertTrue(!y.needsGrad());
-      }
-    });
+    onFreshThread(
+        () -> {
+          Random rng = new Random(1);
+          Tensor[] p = layer(rng);
+          Tensor x = Tensor.randn(rng, ROWS, 30);
+          double[] expected = AffineMap.affine(x, p[0], p[1]).exp().data().clone();
+          try (Tape tape = Tape.inference()) {
+            Tensor y = AffineMap.affine(x, p[0], p[1]).exp();
+            assertArrayEquals(expected, y.data(), 0);
+            assertTrue(tape.nodes().isEmpty());
+            assertNull(y.creator());
+            assertTrue(!y.needsGrad());
+          }
+        });
   }
 
   @Test
   void theNextBatchReusesTheArraysAndOldResultsRefuseAccess() {
-    onFreshThread(() -> {
-      Random rng = new Random(2);
-      Tensor[] p = layer(rng);
-      Tensor data = Tensor.randn(rng, 2 * ROWS, 30);
-      Tensor first;
-      double[] firstArray;
-      try (Tape tape = Tape.inference()) {
-        first = AffineMap.affine(data.slice(0, ROWS), p[0], p[1]);
-        firstArray = first.data();
-      }
-      IllegalStateException e = assertThrows(IllegalStateException.class, first::data);
-      assertTrue(e.getMessage().contains("recycled"), e.getMessage());
-      try (Tape tape = Tape.inference()) {
-        Tensor second = AffineMap.affine(data.slice(ROWS, 2 * ROWS), p[0], p[1]);
-        assertSame(firstArray, second.data(), "the second batch took the first one's array");
-        // by hand, one entry: Σ_k x[ROWS][k]·W[k][0] + b[0]
-        double byHand = p[1].get(0);
-        for (int k = 0; k < 30; k++) {
-          byHand += data.get(ROWS, k) * p[0].get(k, 0);
-        }
-        assertEquals(byHand, second.get(0, 0), 1e-12);
-      }
-    });
+    onFreshThread(
+        () -> {
+          Random rng = new Random(2);
+          Tensor[] p = layer(rng);
+          Tensor data = Tensor.randn(rng, 2 * ROWS, 30);
+          Tensor first;
+          double[] firstArray;
+          try (Tape tape = Tape.inference()) {
+            first = AffineMap.affine(data.slice(0, ROWS), p[0], p[1]);
+            firstArray = first.data();
+          }
+          IllegalStateException e = assertThrows(IllegalStateException.class, first::data);
+          assertTrue(e.getMessage().contains("recycled"), e.getMessage());
+          try (Tape tape = Tape.inference()) {
+            Tensor second = AffineMap.affine(data.slice(ROWS, 2 * ROWS), p[0], p[1]);
+            assertSame(firstArray, second.data(), "the second batch took the first one's array");
+            // by hand, one entry: Σ_k x[ROWS][k]·W[k][0] + b[0]
+            double byHand = p[1].get(0);
+            for (int k = 0; k < 30; k++) {
+              byHand += data.get(ROWS, k) * p[0].get(k, 0);
+            }
+            assertEquals(byHand, second.get(0, 0), 1e-12);
+          }
+        });
   }
 
   @Test
   void parametersInputsTheirViewsAndKeptResultsSurvive() {
-    onFreshThread(() -> {
-      Random rng = new Random(3);
-      Tensor[] p = layer(rng);
-      Tensor x = Tensor.randn(rng, ROWS, 30);
-      double[] weights = p[0].data().clone();
-      double[] inputs = x.data().clone();
-      Tensor kept;
-      Tensor flatWeights;
-      try (Tape tape = Tape.inference()) {
-        flatWeights = p[0].reshape(3000);
-        kept = tape.keep(AffineMap.affine(x, p[0], p[1]).mul(2));
-      }
-      double[] keptValues = kept.data().clone();
-      try (Tape tape = Tape.inference()) {
-        AffineMap.affine(x, p[0], p[1]).mul(3).add(1);
-        Tensor.randn(rng, 3000).mul(5);
-      }
-      assertArrayEquals(weights, p[0].data(), 0);
-      assertArrayEquals(weights, flatWeights.data(), 0);
-      assertArrayEquals(inputs, x.data(), 0);
-      assertArrayEquals(keptValues, kept.data(), 0);
-    });
+    onFreshThread(
+        () -> {
+          Random rng = new Random(3);
+          Tensor[] p = layer(rng);
+          Tensor x = Tensor.randn(rng, ROWS, 30);
+          double[] weights = p[0].data().clone();
+          double[] inputs = x.data().clone();
+          Tensor kept;
+          Tensor flatWeights;
+          try (Tape tape = Tape.inference()) {
+            flatWeights = p[0].reshape(3000);
+            kept = tape.keep(AffineMap.affine(x, p[0], p[1]).mul(2));
+          }
+          double[] keptValues = kept.data().clone();
+          try (Tape tape = Tape.inference()) {
+            AffineMap.affine(x, p[0], p[1]).mul(3).add(1);
+            Tensor.randn(rng, 3000).mul(5);
+          }
+          assertArrayEquals(weights, p[0].data(), 0);
+          assertArrayEquals(weights, flatWeights.data(), 0);
+          assertArrayEquals(inputs, x.data(), 0);
+          assertArrayEquals(keptValues, kept.data(), 0);
+        });
   }
 
   @Test
@@ -116,19 +119,20 @@ class InferenceTapeTest {
 
   @Test
   void anInferenceTapeInsideATrainingTapeLeavesTheOuterGraphAlone() {
-    onFreshThread(() -> {
-      Random rng = new Random(4);
-      Tensor[] p = layer(rng);
-      Tensor x = Tensor.randn(rng, ROWS, 30);
-      try (Tape outer = Tape.record()) {
-        Tensor y = AffineMap.affine(x, p[0], p[1]).sum();
-        try (Tape inner = Tape.inference()) {
-          AffineMap.affine(x, p[0], p[1]).sum();
-        }
-        assertEquals(1 + 1, outer.nodes().size(), "affine and sum on the outer tape only");
-        outer.backward(y);
-      }
-      assertArrayEquals(new double[] {ROWS, ROWS}, p[1].grad().slice(0, 2).data(), 0);
-    });
+    onFreshThread(
+        () -> {
+          Random rng = new Random(4);
+          Tensor[] p = layer(rng);
+          Tensor x = Tensor.randn(rng, ROWS, 30);
+          try (Tape outer = Tape.record()) {
+            Tensor y = AffineMap.affine(x, p[0], p[1]).sum();
+            try (Tape inner = Tape.inference()) {
+              AffineMap.affine(x, p[0], p[1]).sum();
+            }
+            assertEquals(1 + 1, outer.nodes().size(), "affine and sum on the outer tape only");
+            outer.backward(y);
+          }
+          assertArrayEquals(new double[] {ROWS, ROWS}, p[1].grad().slice(0, 2).data(), 0);
+        });
   }
 }

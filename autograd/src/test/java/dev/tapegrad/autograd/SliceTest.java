@@ -12,8 +12,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Tensor#slice} behaves as a copy of the rows, though it reads them in place until it has
- * to copy them: writes on either side never show on the other.
+ * {@link Tensor#slice} behaves as a copy of the rows, though it reads them in place until it has to
+ * copy them: writes on either side never show on the other.
  */
 class SliceTest {
   private static Tensor rows4x3() {
@@ -116,23 +116,26 @@ class SliceTest {
   @Test
   void threadsSlicingAndReadingOneDataSetAllSeeTheirRows() throws Exception {
     Tensor data = Tensor.arange(4000).reshape(1000, 4).detach();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
       for (int task = 0; task < 8; task++) {
         int seed = task;
-        running.add(pool.submit(() -> {
-          Random rng = new Random(seed);
-          for (int i = 0; i < 2000; i++) {
-            int start = rng.nextInt(1000);
-            Tensor s = data.slice(start, start + 1);
-            if (i % 3 == 0) {
-              data.data(); // a reader of the source: copies every unread slice out
-            }
-            assertEquals(4 * start + 3, s.get(0, 3), 0);
-          }
-          return null;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  Random rng = new Random(seed);
+                  for (int i = 0; i < 2000; i++) {
+                    int start = rng.nextInt(1000);
+                    Tensor s = data.slice(start, start + 1);
+                    if (i % 3 == 0) {
+                      data.data(); // a reader of the source: copies every unread slice out
+                    }
+                    assertEquals(4 * start + 3, s.get(0, 3), 0);
+                  }
+                  return null;
+                }));
       }
       for (java.util.concurrent.Future<?> f : running) {
         f.get();
@@ -144,29 +147,31 @@ class SliceTest {
 
   @Test
   void aSliceOfARecycledResultKeepsItsRows() {
-    RecyclingTapeTest.onFreshThread(() -> {
-      Tensor x = Tensor.arange(8192).reshape(2, 4096).detach();
-      Tensor first;
-      Tensor ofDetached;
-      try (Tape tape = Tape.inference()) {
-        first = x.mul(2).slice(1, 2);
-      }
-      Tensor p = Tensor.zeros(8192).requiresGrad();
-      try (Tape tape = Tape.record().recycling()) {
-        ofDetached = p.add(x.reshape(8192)).detach().slice(4096, 4100);
-      }
-      x.mul(3).neg(); // takes the recycled arrays from the pool and overwrites them
-      assertEquals(2 * 4096, first.get(0, 0), 0);
-      assertEquals(2 * 8191, first.get(0, 4095), 0);
-      assertArrayEquals(new double[] {4096, 4097, 4098, 4099}, ofDetached.data(), 0);
-    });
+    RecyclingTapeTest.onFreshThread(
+        () -> {
+          Tensor x = Tensor.arange(8192).reshape(2, 4096).detach();
+          Tensor first;
+          Tensor ofDetached;
+          try (Tape tape = Tape.inference()) {
+            first = x.mul(2).slice(1, 2);
+          }
+          Tensor p = Tensor.zeros(8192).requiresGrad();
+          try (Tape tape = Tape.record().recycling()) {
+            ofDetached = p.add(x.reshape(8192)).detach().slice(4096, 4100);
+          }
+          x.mul(3).neg(); // takes the recycled arrays from the pool and overwrites them
+          assertEquals(2 * 4096, first.get(0, 0), 0);
+          assertEquals(2 * 8191, first.get(0, 4095), 0);
+          assertArrayEquals(new double[] {4096, 4097, 4098, 4099}, ofDetached.data(), 0);
+        });
   }
 
   @Test
   void badRangesAndRecordedSlicesAreRefused() {
     Tensor x = rows4x3();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.slice(3, 5));
-    assertTrue(e.getMessage().contains("slice") && e.getMessage().contains("(4,3)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("slice") && e.getMessage().contains("(4,3)"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> x.slice(-1, 2));
     assertThrows(IllegalArgumentException.class, () -> x.slice(2, 1));
     assertThrows(IllegalArgumentException.class, () -> Tensor.scalar(1).slice(0, 0));

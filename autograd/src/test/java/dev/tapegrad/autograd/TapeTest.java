@@ -95,13 +95,15 @@ class TapeTest {
     Tensor x = Tensor.ones(2, 3).requiresGrad();
     try (Tape tape = Tape.record()) {
       Tensor y = x.mul(2);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tape.backward(y));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> tape.backward(y));
       assertEquals(
           "backward: output has shape (2,3); a non-scalar output needs a seed gradient of that shape",
           e.getMessage());
       IllegalArgumentException wrongSeed =
           assertThrows(IllegalArgumentException.class, () -> tape.backward(y, Tensor.ones(3)));
-      assertEquals("backward: seed shape (3,) differs from output shape (2,3)", wrongSeed.getMessage());
+      assertEquals(
+          "backward: seed shape (3,) differs from output shape (2,3)", wrongSeed.getMessage());
       tape.backward(y, Tensor.full(0.5, 2, 3));
     }
     assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1}, x.grad().data());
@@ -264,7 +266,8 @@ class TapeTest {
       Tensor y = x.exp();
       CompletableFuture<Void> other = CompletableFuture.runAsync(() -> tape.backward(y));
       ExecutionException e = assertThrows(ExecutionException.class, other::get);
-      assertTrue(e.getCause().getMessage().contains("belongs to the thread"), e.getCause().getMessage());
+      assertTrue(
+          e.getCause().getMessage().contains("belongs to the thread"), e.getCause().getMessage());
       // and the other thread records nothing on it
       CompletableFuture.runAsync(() -> x.exp()).get();
       assertEquals(1, tape.nodes().size());
@@ -315,7 +318,8 @@ class TapeTest {
   void backwardOfAnOutputThatNeedsNoGradientIsAnError() {
     try (Tape tape = Tape.record()) {
       Tensor y = Tensor.scalar(1).exp();
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tape.backward(y));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> tape.backward(y));
       assertTrue(e.getMessage().startsWith("backward: the output does not require a gradient"));
     }
   }

@@ -21,8 +21,7 @@ class TensorTest {
     assertEquals(0, Tensor.scalar(5).rank());
     assertEquals(5, Tensor.scalar(5).item());
     assertArrayEquals(new int[] {2, 3}, Tensor.zeros(2, 3).shape());
-    assertArrayEquals(
-        Tensor.randn(new Random(3), 5).data(), Tensor.randn(new Random(3), 5).data());
+    assertArrayEquals(Tensor.randn(new Random(3), 5).data(), Tensor.randn(new Random(3), 5).data());
     Tensor u = Tensor.uniform(new Random(1), -2, -1, 100);
     for (double v : u.data()) {
       assertTrue(v >= -2 && v < -1);
@@ -52,7 +51,8 @@ class TensorTest {
     assertArrayEquals(new int[] {3, 4}, x.reshape(3, -1).shape());
     assertArrayEquals(new int[] {2, 2, 3}, x.reshape(2, -1, 3).shape());
     assertArrayEquals(new int[] {12}, x.reshape(3, 4).flatten().shape());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.reshape(5, -1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> x.reshape(5, -1));
     assertEquals("reshape: cannot reshape (12,) into (5,-1)", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> x.reshape(-1, -1));
   }
@@ -93,8 +93,7 @@ class TensorTest {
     assertEquals(
         "dot: shapes (2,3) and (4,5) are not aligned: 3 != 4",
         assertThrows(
-                IllegalArgumentException.class,
-                () -> Tensor.zeros(2, 3).dot(Tensor.zeros(4, 5)))
+                IllegalArgumentException.class, () -> Tensor.zeros(2, 3).dot(Tensor.zeros(4, 5)))
             .getMessage());
   }
 
@@ -122,7 +121,8 @@ class TensorTest {
     assertArrayEquals(new int[] {1, 3}, x.max(0, true).shape());
     assertEquals(5, x.max().item());
     assertArrayEquals(new double[] {2, 2}, x.argmax(1).data());
-    assertArrayEquals(new double[] {1, 0}, Tensor.of(new double[][] {{1, 3, 3}, {5, 0, 5}}).argmax(1).data());
+    assertArrayEquals(
+        new double[] {1, 0}, Tensor.of(new double[][] {{1, 3, 3}, {5, 0, 5}}).argmax(1).data());
     assertEquals(
         "sum: axis 2 is out of range for a tensor of rank 2",
         assertThrows(IllegalArgumentException.class, () -> x.sum(2)).getMessage());
@@ -183,19 +183,29 @@ class TensorTest {
     assertEquals("[0.31682708 0.69627909]", Tensor.vector(0.316827080093, 0.696279091).toString());
     assertEquals("2.5", Tensor.scalar(2.5).toString());
     assertEquals("[ 1.  -2.5]", Tensor.vector(1, -2.5).toString());
-    assertEquals("[0.01821127 0.24519181 0.73659691]",
+    assertEquals(
+        "[0.01821127 0.24519181 0.73659691]",
         Tensor.vector(0.018211273, 0.24519181, 0.73659691).toString());
-    assertEquals("[9.99954600e-01 4.53978686e-05 2.06106005e-09]",
+    assertEquals(
+        "[9.99954600e-01 4.53978686e-05 2.06106005e-09]",
         Tensor.vector(9.99954600e-01, 4.53978686e-05, 2.06106005e-09).toString());
     assertEquals("[1.e-05 1.e+00]", Tensor.vector(1e-5, 1).toString());
-    assertEquals("[ nan  1.5 -inf]", Tensor.vector(Double.NaN, 1.5, Double.NEGATIVE_INFINITY).toString());
+    assertEquals(
+        "[ nan  1.5 -inf]", Tensor.vector(Double.NaN, 1.5, Double.NEGATIVE_INFINITY).toString());
     assertEquals("[0.1    0.0001]", Tensor.vector(0.1, 1e-4).toString());
     assertEquals("220.00000000000003", Tensor.scalar(100).mul(2).mul(1.1).toString());
     assertEquals("1e-07", Tensor.scalar(1e-7).toString());
     String big = Tensor.arange(2000).toString();
     assertEquals("[0.000e+00 1.000e+00 2.000e+00 ... 1.997e+03 1.998e+03 1.999e+03]", big);
-    assertEquals("[ 0.  1.  2. ... 97. 98. 99.]", Tensor.arange(100).mul(Tensor.ones(20, 100)).toString()
-        .lines().findFirst().orElseThrow().substring(1));
+    assertEquals(
+        "[ 0.  1.  2. ... 97. 98. 99.]",
+        Tensor.arange(100)
+            .mul(Tensor.ones(20, 100))
+            .toString()
+            .lines()
+            .findFirst()
+            .orElseThrow()
+            .substring(1));
     assertTrue(Tensor.arange(2000).reshape(40, 50).toString().contains("...\n"));
   }
 }

@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
 public final class BenchmarkRunner {
   /** netlib 3.2.0 reads the native library's name from this property when it loads. */
   static final String NATIVE_BLAS_PROPERTY = "dev.ludovic.netlib.blas.nativeLib";
+
   /** A library name that cannot load, so netlib falls back to its pure-Java BLAS. */
   static final String NO_NATIVE_BLAS = "pure-java-requested";
 
@@ -52,8 +53,10 @@ public final class BenchmarkRunner {
     boolean nativeBlas = Gemm.implementation().equals("JNIBLAS");
     out.println("## tapegrad benchmark run\n");
     out.print(MachineInfo.describe());
-    out.println("- BLAS: " + Gemm.implementation()
-        + (nativeBlas ? " (native: the system libblas.so.3)" : " (pure Java)"));
+    out.println(
+        "- BLAS: "
+            + Gemm.implementation()
+            + (nativeBlas ? " (native: the system libblas.so.3)" : " (pure Java)"));
     List<Peer> peers = openPeers(options, log);
     try {
       for (Peer p : peers) {
@@ -74,8 +77,11 @@ public final class BenchmarkRunner {
           }
         }
       }
-      out.println(table.render(Target.forBlas(nativeBlas).stream()
-          .filter(t -> options.workloads().contains(t.workload())).toList()));
+      out.println(
+          table.render(
+              Target.forBlas(nativeBlas).stream()
+                  .filter(t -> options.workloads().contains(t.workload()))
+                  .toList()));
     } finally {
       for (Peer p : peers) {
         p.close();
@@ -102,16 +108,19 @@ public final class BenchmarkRunner {
       if (!options.peers().contains(name)) {
         continue;
       }
-      Optional<Peer> peer = switch (name) {
-        case "tapegrad" -> Optional.of(new TapegradPeer());
-        case "numpy" -> openNumpy(options, chosen, log);
-        default -> pluggedIn(name);
-      };
+      Optional<Peer> peer =
+          switch (name) {
+            case "tapegrad" -> Optional.of(new TapegradPeer());
+            case "numpy" -> openNumpy(options, chosen, log);
+            default -> pluggedIn(name);
+          };
       if (peer.isPresent()) {
         peers.add(peer.get());
       } else if (chosen) {
-        throw new IllegalStateException("peer " + name
-            + " is not available; for djl build with bench/run.sh --djl (mvn -Pdjl)");
+        throw new IllegalStateException(
+            "peer "
+                + name
+                + " is not available; for djl build with bench/run.sh --djl (mvn -Pdjl)");
       } else {
         log.println("bench: peer " + name + " not built; add --djl to bench/run.sh to include it");
       }
@@ -125,8 +134,10 @@ public final class BenchmarkRunner {
    */
   private static Optional<Peer> pluggedIn(String name) {
     try {
-      return ServiceLoader.load(Peer.class).stream().map(ServiceLoader.Provider::get)
-          .filter(p -> p.name().equals(name)).findFirst();
+      return ServiceLoader.load(Peer.class).stream()
+          .map(ServiceLoader.Provider::get)
+          .filter(p -> p.name().equals(name))
+          .findFirst();
     } catch (ServiceConfigurationError | LinkageError e) {
       return Optional.empty();
     }
@@ -147,8 +158,9 @@ public final class BenchmarkRunner {
 
   /** JVM arguments for JMH's forks: this JVM's own, and the BLAS choice. */
   private static List<String> forkArguments(RunnerOptions options) {
-    List<String> args = new ArrayList<>(
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    List<String> args =
+        new ArrayList<>(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     if (options.pureJavaBlas()) {
       args.add("-D" + NATIVE_BLAS_PROPERTY + "=" + NO_NATIVE_BLAS);
     }

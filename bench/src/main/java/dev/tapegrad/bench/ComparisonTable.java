@@ -70,8 +70,13 @@ public final class ComparisonTable {
       }
       row(out, cells);
     }
-    failures.forEach((w, byPeer) -> byPeer.forEach((peer, reason) ->
-        out.append(String.format(Locale.ROOT, "%n%s on %s failed: %s", peer, w.id(), reason))));
+    failures.forEach(
+        (w, byPeer) ->
+            byPeer.forEach(
+                (peer, reason) ->
+                    out.append(
+                        String.format(
+                            Locale.ROOT, "%n%s on %s failed: %s", peer, w.id(), reason))));
     out.append('\n');
   }
 
@@ -103,9 +108,15 @@ public final class ComparisonTable {
     separator(out, header.size());
     for (Target t : targets) {
       OptionalDouble ratio = t.ratio(medians(t.workload()));
-      row(out, List.of(t.describe(), t.workload().id(),
-          ratio.isPresent() ? String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()) : "–",
-          ratio.isEmpty() ? "not measured" : ratio.getAsDouble() <= t.maxRatio() ? "yes" : "no"));
+      row(
+          out,
+          List.of(
+              t.describe(),
+              t.workload().id(),
+              ratio.isPresent() ? String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()) : "–",
+              ratio.isEmpty()
+                  ? "not measured"
+                  : ratio.getAsDouble() <= t.maxRatio() ? "yes" : "no"));
     }
   }
 

@@ -52,9 +52,16 @@ public final class DiagramBenchmark {
       System.out.printf(
           "run %d: %d nodes, %d edges, %.0fx%.0f; model %.0f ms, layout %.0f ms, svg+dot %.0f ms"
               + " (%d KB), png %.0f ms; layout+svg %.2f s%n",
-          run, graph.nodes().size(), graph.edges().size(), layout.width(), layout.height(),
-          (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-          (t3 - t2) / 1e6, (svg.length() + dot.length()) / 1024, (t4 - t3) / 1e6,
+          run,
+          graph.nodes().size(),
+          graph.edges().size(),
+          layout.width(),
+          layout.height(),
+          (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6,
+          (t3 - t2) / 1e6,
+          (svg.length() + dot.length()) / 1024,
+          (t4 - t3) / 1e6,
           (t3 - t1) / 1e9);
     }
   }

@@ -16,10 +16,13 @@ final class HeapCheck {
   /** Runs the epochs and returns a Markdown table of the heap in use after each. */
   static String run(int epochs, int stepsPerEpoch, PrintStream log) {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "### Heap after each epoch (SimpleConvNet Adam, %d steps of batch 100 per epoch,"
-            + " after a full GC)%n%n| epoch | heap in use MB | loss |%n|---|---|---|%n",
-        stepsPerEpoch));
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "### Heap after each epoch (SimpleConvNet Adam, %d steps of batch 100 per epoch,"
+                    + " after a full GC)%n%n| epoch | heap in use MB | loss |%n|---|---|---|%n",
+                stepsPerEpoch));
     try (PreparedStep prepared = new TapegradPeer().prepare(Workload.SIMPLE_CONV_ADAM)) {
       TapegradTrainingStep step = (TapegradTrainingStep) prepared;
       out.append(String.format(Locale.ROOT, "| 0 | %.1f | – |%n", usedAfterGc(memory)));

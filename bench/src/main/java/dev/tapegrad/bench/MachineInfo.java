@@ -18,14 +18,25 @@ final class MachineInfo {
     StringBuilder out = new StringBuilder();
     String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     out.append("- date: ").append(now, 0, 16).append(" UTC\n");
-    out.append("- machine: ").append(cpuModel()).append(", ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, load average at start ")
-        .append(loadAverage()).append('\n');
-    out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB\n");
-    out.append("- threads: OPENBLAS_NUM_THREADS=").append(env("OPENBLAS_NUM_THREADS"))
-        .append(", OMP_NUM_THREADS=").append(env("OMP_NUM_THREADS")).append('\n');
+    out.append("- machine: ")
+        .append(cpuModel())
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" CPUs, load average at start ")
+        .append(loadAverage())
+        .append('\n');
+    out.append("- JDK: ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append(", max heap ")
+        .append(Runtime.getRuntime().maxMemory() >> 20)
+        .append(" MB\n");
+    out.append("- threads: OPENBLAS_NUM_THREADS=")
+        .append(env("OPENBLAS_NUM_THREADS"))
+        .append(", OMP_NUM_THREADS=")
+        .append(env("OMP_NUM_THREADS"))
+        .append('\n');
     return out.toString();
   }
 
@@ -40,8 +51,10 @@ final class MachineInfo {
 
   /** The 1-minute load average, as other processes on the machine disturb the timings. */
   static String loadAverage() {
-    return readLines(Path.of("/proc/loadavg")).stream().findFirst()
-        .map(l -> l.split(" ")[0]).orElse("unknown");
+    return readLines(Path.of("/proc/loadavg")).stream()
+        .findFirst()
+        .map(l -> l.split(" ")[0])
+        .orElse("unknown");
   }
 
   private static String env(String name) {

@@ -35,14 +35,17 @@ public final class NumpyPeer implements Peer {
    */
   public static NumpyPeer start(String python, Path script) throws IOException {
     if (!Files.isRegularFile(script)) {
-      throw new IOException("NumPy reference not found: " + script.toAbsolutePath()
-          + " (run from the repository root, or pass --numpy-script)");
+      throw new IOException(
+          "NumPy reference not found: "
+              + script.toAbsolutePath()
+              + " (run from the repository root, or pass --numpy-script)");
     }
-    Process process = new ProcessBuilder(python, script.toString(), "serve")
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    BufferedReader replies = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        new ProcessBuilder(python, script.toString(), "serve")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader replies =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     String greeting = replies.readLine();
     if (greeting == null || !greeting.startsWith("ready ")) {

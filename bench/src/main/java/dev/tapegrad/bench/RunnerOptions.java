@@ -23,7 +23,8 @@ public record RunnerOptions(
   public static final List<String> KNOWN_PEERS = List.of("tapegrad", "numpy", "djl");
 
   /** What {@code --help} prints. */
-  public static final String USAGE = """
+  public static final String USAGE =
+      """
       Usage: bench/run.sh [--djl] [--threads N] [options]
 
       Times tapegrad, the NumPy reference and (when built with --djl, i.e. mvn -Pdjl) DJL/PyTorch
@@ -54,7 +55,8 @@ public record RunnerOptions(
         --profile ID        sample (JFR) where tapegrad's time goes in one workload, print the top
                             methods
         --help              this text
-      """.formatted(Workload.ids(List.of(Workload.values())));
+      """
+          .formatted(Workload.ids(List.of(Workload.values())));
 
   /**
    * Parses the arguments.
@@ -94,8 +96,19 @@ public record RunnerOptions(
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'; see --help");
       }
     }
-    return new RunnerOptions(help, quick, workloads, peers, peersChosen, pureJava, python, script,
-        kernels, gc, heap, profile);
+    return new RunnerOptions(
+        help,
+        quick,
+        workloads,
+        peers,
+        peersChosen,
+        pureJava,
+        python,
+        script,
+        kernels,
+        gc,
+        heap,
+        profile);
   }
 
   /** The measurement plan of the comparison. */

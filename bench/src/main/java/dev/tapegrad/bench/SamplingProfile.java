@@ -17,10 +17,10 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where tapegrad's time goes in one workload: the step runs in a loop under Java Flight Recorder's
- * sampling (Java and native-method samples of this thread every 2 ms). Samples are grouped by
- * phase (forward, backward, update), by the tapegrad op they belong to (the outermost engine op
- * on the stack: the op itself in the forward pass, its backward rule in the backward pass) and by
- * the kernel doing the work; a second table ranks methods by self time.
+ * sampling (Java and native-method samples of this thread every 2 ms). Samples are grouped by phase
+ * (forward, backward, update), by the tapegrad op they belong to (the outermost engine op on the
+ * stack: the op itself in the forward pass, its backward rule in the backward pass) and by the
+ * kernel doing the work; a second table ranks methods by self time.
  */
 final class SamplingProfile {
   private static final Duration PERIOD = Duration.ofMillis(2);
@@ -53,7 +53,8 @@ final class SamplingProfile {
     Map<String, Integer> byOp = new HashMap<>();
     int samples = 0;
     for (RecordedEvent e : events) {
-      if (e.getStackTrace() == null || e.getThread("sampledThread") == null
+      if (e.getStackTrace() == null
+          || e.getThread("sampledThread") == null
           || !thread.equals(e.getThread("sampledThread").getJavaName())) {
         continue;
       }
@@ -66,11 +67,15 @@ final class SamplingProfile {
       self.merge(stack.get(0), 1, Integer::sum);
       byOp.merge(phase(stack) + " | " + op(stack) + " | " + kernel(stack), 1, Integer::sum);
     }
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "### Where tapegrad's time goes: %s (%d samples of this thread)%n%n",
-        workload.id(), samples));
-    table(out, "phase | op (outermost tapegrad op on the stack) | kernel (innermost)",
-        byOp, samples);
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "### Where tapegrad's time goes: %s (%d samples of this thread)%n%n",
+                workload.id(),
+                samples));
+    table(
+        out, "phase | op (outermost tapegrad op on the stack) | kernel (innermost)", byOp, samples);
     table(out, "method on top of the stack (self time)", self, samples);
     return out.toString();
   }
@@ -110,8 +115,8 @@ final class SamplingProfile {
   }
 
   /**
-   * {@code Class.method} without the package; a lambda body {@code lambda$product$0} becomes
-   * {@code product}, and an enum constant's body class ({@code BinaryOp$3}) its constant's name.
+   * {@code Class.method} without the package; a lambda body {@code lambda$product$0} becomes {@code
+   * product}, and an enum constant's body class ({@code BinaryOp$3}) its constant's name.
    */
   static String shortName(String frame) {
     int dot = frame.lastIndexOf('.');
@@ -142,13 +147,22 @@ final class SamplingProfile {
 
   private static void table(
       StringBuilder out, String title, Map<String, Integer> counts, int samples) {
-    out.append("| ").append(title).append(" | share |\n|")
-        .append("---|".repeat(title.split("\\|").length + 1)).append('\n');
+    out.append("| ")
+        .append(title)
+        .append(" | share |\n|")
+        .append("---|".repeat(title.split("\\|").length + 1))
+        .append('\n');
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
         .limit(TOP)
-        .forEach(e -> out.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n",
-            e.getKey(), 100.0 * e.getValue() / Math.max(1, samples))));
+        .forEach(
+            e ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| %s | %.1f%% |%n",
+                        e.getKey(),
+                        100.0 * e.getValue() / Math.max(1, samples))));
     out.append('\n');
   }
 

@@ -21,7 +21,11 @@ public final class TapegradInference implements PreparedStep {
     if (images.dim(0) != labels.length || batchSize < 1) {
       throw new IllegalArgumentException(
           "inference needs one label per image and a positive batch size; got "
-              + images.dim(0) + " images, " + labels.length + " labels, batch " + batchSize);
+              + images.dim(0)
+              + " images, "
+              + labels.length
+              + " labels, batch "
+              + batchSize);
     }
     this.network = network;
     this.images = images;

@@ -28,7 +28,9 @@ public final class TapegradPeer extends InProcessPeer {
 
   @Override
   public String backend() {
-    return "tapegrad on Java " + System.getProperty("java.version") + ", BLAS "
+    return "tapegrad on Java "
+        + System.getProperty("java.version")
+        + ", BLAS "
         + Gemm.implementation();
   }
 
@@ -36,14 +38,22 @@ public final class TapegradPeer extends InProcessPeer {
   public PreparedStep prepare(Workload workload) {
     RandomGenerator rng = new SplittableRandom(SEED);
     return switch (workload) {
-      case TWO_LAYER_SGD -> train(new TwoLayerNet(784, 50, 10, rng), new Sgd(SGD_LEARNING_RATE),
-          SyntheticData.flatImages(rng, Workload.BATCH), rng);
-      case MLP_ADAM -> train(new MultiLayerNet(784, List.of(100, 100, 100, 100), 10, rng),
-          new Adam(), SyntheticData.flatImages(rng, Workload.BATCH), rng);
-      case SIMPLE_CONV_ADAM -> train(new SimpleConvNet(rng), new Adam(),
-          SyntheticData.images(rng, Workload.BATCH), rng);
-      case DEEP_CONV_ADAM -> train(new DeepConvNet(rng), new Adam(),
-          SyntheticData.images(rng, Workload.BATCH), rng);
+      case TWO_LAYER_SGD ->
+          train(
+              new TwoLayerNet(784, 50, 10, rng),
+              new Sgd(SGD_LEARNING_RATE),
+              SyntheticData.flatImages(rng, Workload.BATCH),
+              rng);
+      case MLP_ADAM ->
+          train(
+              new MultiLayerNet(784, List.of(100, 100, 100, 100), 10, rng),
+              new Adam(),
+              SyntheticData.flatImages(rng, Workload.BATCH),
+              rng);
+      case SIMPLE_CONV_ADAM ->
+          train(new SimpleConvNet(rng), new Adam(), SyntheticData.images(rng, Workload.BATCH), rng);
+      case DEEP_CONV_ADAM ->
+          train(new DeepConvNet(rng), new Adam(), SyntheticData.images(rng, Workload.BATCH), rng);
       case INFER_BATCH_100 -> inference(rng, 100);
       case INFER_BATCH_1 -> inference(rng, 1);
       case GEMM_100_784_50, GEMM_100_4320_100, GEMM_57600_25_30, GEMM_1024 -> gemm(workload, rng);
@@ -52,15 +62,18 @@ public final class TapegradPeer extends InProcessPeer {
 
   private static TapegradTrainingStep train(
       Network net, Optimizer optimizer, Tensor x, RandomGenerator rng) {
-    return new TapegradTrainingStep(net::loss, net.parameters(), optimizer, x,
-        SyntheticData.labels(rng, x.dim(0)));
+    return new TapegradTrainingStep(
+        net::loss, net.parameters(), optimizer, x, SyntheticData.labels(rng, x.dim(0)));
   }
 
   private static TapegradInference inference(RandomGenerator rng, int batchSize) {
     Module net = TapegradNetworks.sigmoidInferenceNet(rng);
     net.eval();
-    return new TapegradInference(net, SyntheticData.flatImages(rng, Workload.INFERENCE_IMAGES),
-        SyntheticData.labels(rng, Workload.INFERENCE_IMAGES), batchSize);
+    return new TapegradInference(
+        net,
+        SyntheticData.flatImages(rng, Workload.INFERENCE_IMAGES),
+        SyntheticData.labels(rng, Workload.INFERENCE_IMAGES),
+        batchSize);
   }
 
   private static PreparedStep gemm(Workload workload, RandomGenerator rng) {

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * One tapegrad training step on a fixed batch, as a user writes it: clear the gradients, record
- * the loss on a tape, backward, let the optimizer update the parameters. The tape recycles its
- * values when it closes after every step (the loss is read inside it), so the next step's
- * results reuse warm arrays instead of fresh ones.
+ * One tapegrad training step on a fixed batch, as a user writes it: clear the gradients, record the
+ * loss on a tape, backward, let the optimizer update the parameters. The tape recycles its values
+ * when it closes after every step (the loss is read inside it), so the next step's results reuse
+ * warm arrays instead of fresh ones.
  */
 public final class TapegradTrainingStep implements PreparedStep {
   private final BiFunction<Tensor, int[], Tensor> loss;
@@ -25,8 +25,11 @@ public final class TapegradTrainingStep implements PreparedStep {
    * @param parameters the network's parameters (asked once, not every step)
    */
   public TapegradTrainingStep(
-      BiFunction<Tensor, int[], Tensor> loss, Map<String, Tensor> parameters, Optimizer optimizer,
-      Tensor x, int[] labels) {
+      BiFunction<Tensor, int[], Tensor> loss,
+      Map<String, Tensor> parameters,
+      Optimizer optimizer,
+      Tensor x,
+      int[] labels) {
     this.loss = loss;
     this.parameters = parameters;
     this.optimizer = optimizer;

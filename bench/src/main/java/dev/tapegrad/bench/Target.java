@@ -28,9 +28,11 @@ public record Target(Workload workload, Reference reference, double maxRatio) {
       return switch (this) {
         case NUMPY -> of(mediansByPeer.get("numpy"));
         case DJL -> of(mediansByPeer.get("djl"));
-        case FASTER_PEER -> mediansByPeer.entrySet().stream()
-            .filter(e -> e.getKey().equals("numpy") || e.getKey().equals("djl"))
-            .mapToDouble(Map.Entry::getValue).min();
+        case FASTER_PEER ->
+            mediansByPeer.entrySet().stream()
+                .filter(e -> e.getKey().equals("numpy") || e.getKey().equals("djl"))
+                .mapToDouble(Map.Entry::getValue)
+                .min();
       };
     }
 
@@ -60,7 +62,8 @@ public record Target(Workload workload, Reference reference, double maxRatio) {
   public OptionalDouble ratio(Map<String, Double> mediansByPeer) {
     Double own = mediansByPeer.get("tapegrad");
     OptionalDouble other = reference.median(mediansByPeer);
-    return own == null || other.isEmpty() ? OptionalDouble.empty()
+    return own == null || other.isEmpty()
+        ? OptionalDouble.empty()
         : OptionalDouble.of(own / other.getAsDouble());
   }
 

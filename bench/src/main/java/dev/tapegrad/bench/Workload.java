@@ -21,14 +21,15 @@ public enum Workload {
   INFER_BATCH_1("infer-b1", "784-50-100-10 sigmoid + softmax, 10,000 images one at a time"),
   GEMM_100_784_50(
       "gemm-100x784x50", "C = A·B, m 100, k 784, n 50 (TwoLayerNet Affine1)", 100, 784, 50),
-  GEMM_100_4320_100("gemm-100x4320x100",
-      "C = A·B, m 100, k 4320, n 100 (SimpleConvNet Affine1)", 100, 4320, 100),
-  GEMM_57600_25_30("gemm-57600x25x30",
-      "C = A·B, m 57600, k 25, n 30 (SimpleConvNet Conv1)", 57600, 25, 30),
+  GEMM_100_4320_100(
+      "gemm-100x4320x100", "C = A·B, m 100, k 4320, n 100 (SimpleConvNet Affine1)", 100, 4320, 100),
+  GEMM_57600_25_30(
+      "gemm-57600x25x30", "C = A·B, m 57600, k 25, n 30 (SimpleConvNet Conv1)", 57600, 25, 30),
   GEMM_1024("gemm-1024", "C = A·B, m = k = n = 1024", 1024, 1024, 1024);
 
   /** Images per inference pass, as in the book's chapter 3 test set. */
   public static final int INFERENCE_IMAGES = 10_000;
+
   /** Mini-batch size of every training step. */
   public static final int BATCH = 100;
 

@@ -22,8 +22,11 @@ class ComparisonTableTest {
     table.add(Workload.GEMM_1024, "tapegrad", ms(21.4748364800)); // exactly 100 GFLOPS
     table.add(Workload.GEMM_1024, "numpy", ms(20));
     table.addFailure(Workload.GEMM_1024, "djl", "no engine");
-    String out = table.render(Target.forBlas(true).stream()
-        .filter(t -> t.workload() == Workload.SIMPLE_CONV_ADAM).toList());
+    String out =
+        table.render(
+            Target.forBlas(true).stream()
+                .filter(t -> t.workload() == Workload.SIMPLE_CONV_ADAM)
+                .toList());
 
     assertTrue(
         out.contains("| simple-conv-adam | 20.0 ±3% | 80.0 ±1% | 40.0 ±0% | 0.25 | 0.50 |"), out);
@@ -46,7 +49,8 @@ class ComparisonTableTest {
 
   @Test
   void pureJavaKeepsOnlyTheSimpleConvNetTarget() {
-    assertEquals(List.of(new Target(Workload.SIMPLE_CONV_ADAM, Target.Reference.NUMPY, 1.0)),
+    assertEquals(
+        List.of(new Target(Workload.SIMPLE_CONV_ADAM, Target.Reference.NUMPY, 1.0)),
         Target.forBlas(false));
   }
 }

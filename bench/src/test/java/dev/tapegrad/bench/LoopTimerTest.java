@@ -33,9 +33,11 @@ class LoopTimerTest {
 
   @Test
   void describesItselfForTheReport() {
-    assertEquals("3 s warm-up (at least 2 runs), then about 5 s of samples (5 to 2000)",
+    assertEquals(
+        "3 s warm-up (at least 2 runs), then about 5 s of samples (5 to 2000)",
         MeasurementPlan.full().describe());
-    assertEquals("1 s warm-up (at least 1 runs), then about 1.5 s of samples (3 to 500)",
+    assertEquals(
+        "1 s warm-up (at least 1 runs), then about 1.5 s of samples (3 to 500)",
         MeasurementPlan.quick().describe());
   }
 

@@ -24,22 +24,27 @@ class NumpyPeerTest {
 
   @Test
   void turnsErrorsAndGarbageIntoExceptionsNamingTheWorkload() {
-    IOException error = assertThrows(IOException.class,
-        () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "error mlp-adam ValueError('x')"));
+    IOException error =
+        assertThrows(
+            IOException.class,
+            () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "error mlp-adam ValueError('x')"));
     assertTrue(
         error.getMessage().contains("mlp-adam") && error.getMessage().contains("ValueError"));
-    assertThrows(IOException.class,
+    assertThrows(
+        IOException.class,
         () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "samples two-layer-sgd 1.0"));
-    assertThrows(IOException.class,
-        () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "samples mlp-adam fast"));
-    assertThrows(IOException.class,
-        () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "samples mlp-adam"));
+    assertThrows(
+        IOException.class, () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "samples mlp-adam fast"));
+    assertThrows(
+        IOException.class, () -> NumpyPeer.parseReply(Workload.MLP_ADAM, "samples mlp-adam"));
   }
 
   @Test
   void aMissingScriptIsReportedWithItsPath() {
-    IOException e = assertThrows(IOException.class,
-        () -> NumpyPeer.start("python3", Path.of("no-such-dir", "reference.py")));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> NumpyPeer.start("python3", Path.of("no-such-dir", "reference.py")));
     assertTrue(e.getMessage().contains("reference.py"), e.getMessage());
   }
 
@@ -57,9 +62,8 @@ class NumpyPeerTest {
   @Test
   void referenceNetworksHaveCorrectGradients() throws Exception {
     assumeTrue(numpyAvailable(), "python3 with NumPy is not installed");
-    Process p = new ProcessBuilder("python3", SCRIPT.toString(), "check")
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder("python3", SCRIPT.toString(), "check").redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), output);

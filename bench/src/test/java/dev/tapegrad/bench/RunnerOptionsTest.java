@@ -27,9 +27,24 @@ class RunnerOptionsTest {
 
   @Test
   void readsEveryOption() {
-    RunnerOptions o = RunnerOptions.parse("--quick", "--workloads", "gemm-1024, two-layer-sgd",
-        "--peers", "tapegrad,numpy", "--blas", "java", "--python", "/usr/bin/python3",
-        "--numpy-script", "x.py", "--kernels", "--gc", "--heap", "--profile", "simple-conv-adam");
+    RunnerOptions o =
+        RunnerOptions.parse(
+            "--quick",
+            "--workloads",
+            "gemm-1024, two-layer-sgd",
+            "--peers",
+            "tapegrad,numpy",
+            "--blas",
+            "java",
+            "--python",
+            "/usr/bin/python3",
+            "--numpy-script",
+            "x.py",
+            "--kernels",
+            "--gc",
+            "--heap",
+            "--profile",
+            "simple-conv-adam");
     assertEquals(List.of(Workload.GEMM_1024, Workload.TWO_LAYER_SGD), o.workloads());
     assertEquals(List.of("tapegrad", "numpy"), o.peers());
     assertTrue(
@@ -41,13 +56,19 @@ class RunnerOptionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "--fast", "--workloads", "--workloads nope", "--peers torch", "--blas mkl", "--profile",
-    "--python --quick"
-  })
+  @ValueSource(
+      strings = {
+        "--fast",
+        "--workloads",
+        "--workloads nope",
+        "--peers torch",
+        "--blas mkl",
+        "--profile",
+        "--python --quick"
+      })
   void rejectsBadOptionsNamingThem(String line) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunnerOptions.parse(line.split(" ")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(line.split(" ")));
     String first = line.split(" ")[0];
     String named = line.contains(" ") ? line.split(" ")[1] : first;
     assertTrue(e.getMessage().contains(first) || e.getMessage().contains(named), e.getMessage());

@@ -40,8 +40,8 @@ class SamplesTest {
     assertThrows(IllegalArgumentException.class, () -> new Samples(new double[0]));
     assertThrows(IllegalArgumentException.class, () -> new Samples(new double[] {1, -0.5}));
     assertThrows(IllegalArgumentException.class, () -> new Samples(new double[] {Double.NaN}));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Samples(new double[] {Double.POSITIVE_INFINITY}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Samples(new double[] {Double.POSITIVE_INFINITY}));
     assertThrows(IllegalArgumentException.class, () -> new Samples(new double[] {1}).quantile(1.5));
   }
 }

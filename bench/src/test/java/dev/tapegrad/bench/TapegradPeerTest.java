@@ -24,7 +24,8 @@ class TapegradPeerTest {
       }
       // ten random classes start at about ln 10
       assertEquals(Math.log(10), first, 0.6, id);
-      assertTrue(step.lastLoss() < first - 0.05,
+      assertTrue(
+          step.lastLoss() < first - 0.05,
           String.format(Locale.ROOT, "%s: loss %.4f -> %.4f", id, first, step.lastLoss()));
     }
   }

@@ -1,5 +1,6 @@
 package dev.tapegrad.examples;
 
+import dev.tapegrad.examples.cli.CommandExecution;
 import dev.tapegrad.examples.commands.AppleCommand;
 import dev.tapegrad.examples.commands.BatchNormCommand;
 import dev.tapegrad.examples.commands.DownloadCommand;
@@ -17,7 +18,6 @@ import dev.tapegrad.examples.commands.OptimizersCommand;
 import dev.tapegrad.examples.commands.OverfitCommand;
 import dev.tapegrad.examples.commands.TourCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
-import dev.tapegrad.examples.cli.CommandExecution;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,16 +28,19 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of {@code tapegrad.jar}: the book, chapter by chapter, as subcommands
- * ({@code java -jar examples/target/tapegrad.jar --help} lists them).
+ * Entry point of {@code tapegrad.jar}: the book, chapter by chapter, as subcommands ({@code java
+ * -jar examples/target/tapegrad.jar --help} lists them).
  */
 @Command(
     name = "tapegrad",
     mixinStandardHelpOptions = true,
     version = "tapegrad 0.1.0",
     description = "Deep Learning from Scratch, rebuilt on a Java autograd tape.",
-    footer = {"", "Exit status: 0 success, 1 failure (one line on standard error; --verbose adds"
-        + " the stack trace), 2 usage error."},
+    footer = {
+      "",
+      "Exit status: 0 success, 1 failure (one line on standard error; --verbose adds"
+          + " the stack trace), 2 usage error."
+    },
     subcommands = {
       GatesCommand.class,
       ForwardCommand.class,
@@ -58,7 +61,9 @@ import picocli.CommandLine.Spec;
       TourCommand.class,
     })
 public final class Main implements Callable<Integer> {
-  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
       description = "On failure, print the stack trace after the one-line error.")
   private boolean verbose;
 
@@ -69,8 +74,8 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * Runs the CLI and returns its exit code (for tests): 0 on success, 1 when the command failed,
-   * 2 for a usage error.
+   * Runs the CLI and returns its exit code (for tests): 0 on success, 1 when the command failed, 2
+   * for a usage error.
    */
   public static int run(String... args) {
     Main main = new Main();

@@ -16,11 +16,14 @@ final class BookWeightsFixture {
   /** Skips the calling test unless the shared {@code book-weights} folder holds {@code file}. */
   static void assumeBookWeights(String file) {
     Optional<Path> dir = BookWeights.directory();
-    assumeTrue(dir.isPresent() && Files.isRegularFile(dir.get().resolve(file)),
+    assumeTrue(
+        dir.isPresent() && Files.isRegularFile(dir.get().resolve(file)),
         "the book's " + file + " is not in shared/data/book-weights: skipped");
   }
 
-  /** Runs {@code action} with the data directory pointed at {@code emptyDirectory}: no book weights. */
+  /**
+   * Runs {@code action} with the data directory pointed at {@code emptyDirectory}: no book weights.
+   */
   static <T> T withoutBookWeights(Path emptyDirectory, Supplier<T> action) {
     String before = System.getProperty(DataDirectory.PROPERTY);
     System.setProperty(DataDirectory.PROPERTY, emptyDirectory.toString());

@@ -34,8 +34,9 @@ class Chapter2To5CommandsTest {
       assertTrue(share(image, 0xd62728) > 0, gate + ": no triangle for output 1");
     }
     // AND and OR differ only in the bias: AND's 0-region is the larger one.
-    assertTrue(share(png(out.resolve("gates/and.png"), 620, 440), 0xd9d9d9)
-        > share(png(out.resolve("gates/or.png"), 620, 440), 0xd9d9d9));
+    assertTrue(
+        share(png(out.resolve("gates/and.png"), 620, 440), 0xd9d9d9)
+            > share(png(out.resolve("gates/or.png"), 620, 440), 0xd9d9d9));
   }
 
   @Test
@@ -50,16 +51,30 @@ class Chapter2To5CommandsTest {
 
   @Test
   void numericalPrintsTheBooksChapter4Numbers() throws IOException {
-    String printed = Cli.ok(out, "numerical", "--iterations", "3", "--train-size", "20", "--batch", "5",
-        "--hidden", "3");
-    for (String expected : List.of(
-        "f'(5) = 0.1999999999990898", "f'(10) = 0.2999999999986347",
-        "∂f/∂x0 = 6.00000000000378", "∂f/∂x1 = 7.999999999999119",
-        "at [3. 4.]: [6. 8.]  (6.00000000000378, 7.999999999999119)",
-        "at [0. 2.]: [0. 4.]", "at [3. 0.]: [6. 0.]",
-        "lr 0.1   -> [-6.11110793e-10  8.14814391e-10]",
-        "lr 10    -> [-2.58983747e+13 -1.29524862e+12]",
-        "lr 1e-10 -> [-2.99999994  3.99999992]")) {
+    String printed =
+        Cli.ok(
+            out,
+            "numerical",
+            "--iterations",
+            "3",
+            "--train-size",
+            "20",
+            "--batch",
+            "5",
+            "--hidden",
+            "3");
+    for (String expected :
+        List.of(
+            "f'(5) = 0.1999999999990898",
+            "f'(10) = 0.2999999999986347",
+            "∂f/∂x0 = 6.00000000000378",
+            "∂f/∂x1 = 7.999999999999119",
+            "at [3. 4.]: [6. 8.]  (6.00000000000378, 7.999999999999119)",
+            "at [0. 2.]: [0. 4.]",
+            "at [3. 0.]: [6. 0.]",
+            "lr 0.1   -> [-6.11110793e-10  8.14814391e-10]",
+            "lr 10    -> [-2.58983747e+13 -1.29524862e+12]",
+            "lr 1e-10 -> [-2.99999994  3.99999992]")) {
       assertTrue(printed.contains(expected), () -> "missing '" + expected + "' in\n" + printed);
     }
     png(out.resolve("numerical/tangent.png"), 600, 420);
@@ -94,14 +109,22 @@ class Chapter2To5CommandsTest {
   void appleGraphsShowTheBooksValuesAndGradients() throws IOException {
     String printed = Cli.ok(out, "apple");
     assertTrue(printed.contains("price: 220, dApple: 2.2, dApple_num: 110, dTax: 200"), printed);
-    assertTrue(printed.contains(
-        "price: 715, dApple: 2.2, dApple_num: 110, dOrange: 3.3, dOrange_num: 165, dTax: 650"), printed);
-    assertTrue(printed.contains("as doubles: 220.00000000000003, 2.2, 110.00000000000001, 200.0"), printed);
+    assertTrue(
+        printed.contains(
+            "price: 715, dApple: 2.2, dApple_num: 110, dOrange: 3.3, dOrange_num: 165, dTax: 650"),
+        printed);
+    assertTrue(
+        printed.contains("as doubles: 220.00000000000003, 2.2, 110.00000000000001, 200.0"),
+        printed);
     assertTrue(printed.contains("10 + 5 = 15; upstream 1.3 gives dx = 1.3, dy = 1.3"), printed);
     assertTrue(printed.contains("10 × 5 = 50; upstream 1.3 gives dx = 6.5, dy = 13"), printed);
-    assertLabels("apple", List.of("apple", "apple count", "tax", "price", "100", "2", "1.1", "220", "2.2", "110",
-        "200"));
-    assertLabels("apple-orange", List.of("orange", "orange count", "715", "650", "3.3", "165", "450", "150"));
+    assertLabels(
+        "apple",
+        List.of(
+            "apple", "apple count", "tax", "price", "100", "2", "1.1", "220", "2.2", "110", "200"));
+    assertLabels(
+        "apple-orange",
+        List.of("orange", "orange count", "715", "650", "3.3", "165", "450", "150"));
     assertLabels("mul-node", List.of("50", "1.3", "6.5", "13"));
     assertLabels("add-node", List.of("15", "1.3"));
     assertTrue(png(out.resolve("apple/apple.png")).getWidth() > 600);
@@ -120,14 +143,24 @@ class Chapter2To5CommandsTest {
   void graphDrawsEveryOpOfTheSimpleConvNet() throws IOException {
     Cli.ok(out, "graph", "--net", "simple-conv", "--level", "op", "--format", "svg");
     String svg = Files.readString(out.resolve("graph/simple-conv-op.svg"));
-    for (String label : List.of(">conv2d<", ">Conv1<", ">Conv1.W<", ">(2,1,28,28)<", ">(2,30,24,24)<", ">loss<",
-        ">affine<", ">Affine1.W<", ">Affine2.b<")) {
+    for (String label :
+        List.of(
+            ">conv2d<",
+            ">Conv1<",
+            ">Conv1.W<",
+            ">(2,1,28,28)<",
+            ">(2,30,24,24)<",
+            ">loss<",
+            ">affine<",
+            ">Affine1.W<",
+            ">Affine2.b<")) {
       assertTrue(svg.contains(label), label);
     }
     assertFalse(svg.contains(">dot<"), "each Affine layer is one fused affine node");
     Cli.ok(out, "graph", "--net", "simple-conv", "--format", "dot", "--batch", "3");
     String dot = Files.readString(out.resolve("graph/simple-conv-layer.dot"));
-    assertTrue(dot.contains("Pool1") && dot.contains("(3,30,12,12)") && !dot.contains("im2col"), dot);
+    assertTrue(
+        dot.contains("Pool1") && dot.contains("(3,30,12,12)") && !dot.contains("im2col"), dot);
   }
 
   @Test
@@ -139,7 +172,8 @@ class Chapter2To5CommandsTest {
 
   @Test
   void graphRefusesUnreadablePicturesAndBadOptions() {
-    Cli.Result wide = Cli.run(out, "graph", "--net", "deep-conv", "--level", "op", "--max-width", "4000");
+    Cli.Result wide =
+        Cli.run(out, "graph", "--net", "deep-conv", "--level", "op", "--max-width", "4000");
     assertNotEquals(0, wide.exitCode());
     assertTrue(wide.err().contains("--max-width 4000"), wide.err());
     assertTrue(!Files.exists(out.resolve("graph/deep-conv-op.png")));

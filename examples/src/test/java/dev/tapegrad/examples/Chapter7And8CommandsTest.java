@@ -51,7 +51,9 @@ class Chapter7And8CommandsTest {
     assumeBookWeights(BookWeights.SIMPLE_CONVNET);
     String printed = Cli.ok(out, "filters", "--weights");
     // the range of W1 in params.pkl, by NumPy: -0.4090 and 0.2718
-    assertTrue(printed.contains("Conv1 filters trained by the book: params.pkl: values from -0.4090 to 0.2718"),
+    assertTrue(
+        printed.contains(
+            "Conv1 filters trained by the book: params.pkl: values from -0.4090 to 0.2718"),
         printed);
     assertEquals(674, png(out.resolve("filters/after.png")).getWidth());
   }
@@ -60,9 +62,7 @@ class Chapter7And8CommandsTest {
   void filtersRejectAMissingWeightsFile() {
     Cli.Result r = Cli.run(out, "filters", "--weights", out.resolve("nothing.pkl").toString());
     assertNotEquals(0, r.exitCode());
-    assertEquals(
-        "filters: --weights " + out.resolve("nothing.pkl") + ": no such file\n",
-        r.err());
+    assertEquals("filters: --weights " + out.resolve("nothing.pkl") + ": no such file\n", r.err());
   }
 
   @Test
@@ -73,7 +73,8 @@ class Chapter7And8CommandsTest {
     List<String> csv = Files.readAllLines(out.resolve("misclassified/book-ch8.csv"));
     assertEquals("index,label,predicted", csv.get(0));
     // NumPy's misclassified indices among the first 500 (book_nets_check.py's forward pass)
-    assertEquals(List.of(20, 39, 217, 243, 265, 304, 311, 315, 349, 400, 415, 434, 447, 452, 454, 455, 456),
+    assertEquals(
+        List.of(20, 39, 217, 243, 265, 304, 311, 315, 349, 400, 415, 434, 447, 452, 454, 455, 456),
         csv.stream().skip(1).map(l -> Integer.valueOf(l.split(",")[0])).toList());
     assertEquals("20,6,5", csv.get(1)); // a 6 read as 5, the first digit in the grid
     BufferedImage grid = png(out.resolve("misclassified/book-ch8.png"));
@@ -82,15 +83,30 @@ class Chapter7And8CommandsTest {
   }
 
   @Test
-  void misclassifiedTrainsASimpleConvNetWithoutTheBooksWeights(@TempDir Path empty) throws IOException {
-    String printed = withoutBookWeights(empty, () -> Cli.ok(out, "misclassified", "--epochs", "1",
-        "--train-size", "200", "--limit", "200", "--count", "10"));
+  void misclassifiedTrainsASimpleConvNetWithoutTheBooksWeights(@TempDir Path empty)
+      throws IOException {
+    String printed =
+        withoutBookWeights(
+            empty,
+            () ->
+                Cli.ok(
+                    out,
+                    "misclassified",
+                    "--epochs",
+                    "1",
+                    "--train-size",
+                    "200",
+                    "--limit",
+                    "200",
+                    "--count",
+                    "10"));
     assertTrue(printed.contains("training SimpleConvNet on 200 images"), printed);
     Matcher m = Pattern.compile("(\\d+) of 200 test digits misclassified").matcher(printed);
     assertTrue(m.find(), printed);
     int wrong = Integer.parseInt(m.group(1));
     assertTrue(wrong > 10, printed); // one short epoch leaves plenty of mistakes
-    assertEquals(wrong + 1, Files.readAllLines(out.resolve("misclassified/simple-conv.csv")).size());
+    assertEquals(
+        wrong + 1, Files.readAllLines(out.resolve("misclassified/simple-conv.csv")).size());
     assertEquals(464, png(out.resolve("misclassified/simple-conv.png")).getWidth());
   }
 

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End-to-end runs of the chapter commands on tiny settings: files exist and parse, numbers are the book's. */
+/**
+ * End-to-end runs of the chapter commands on tiny settings: files exist and parse, numbers are the
+ * book's.
+ */
 class ChapterCommandsTest {
   @TempDir Path out;
 
@@ -37,9 +40,20 @@ class ChapterCommandsTest {
 
   @Test
   void trainWritesHistoryAndImproves() throws IOException {
-    String printed = Cli.ok(out, "train", "--net", "two-layer", "--epochs", "2", "--train-size", "2000",
-        "--batch", "20");
-    assertTrue(printed.contains("TwoLayerNet on embedded MNIST sample (2000 train, 2000 test)"), printed);
+    String printed =
+        Cli.ok(
+            out,
+            "train",
+            "--net",
+            "two-layer",
+            "--epochs",
+            "2",
+            "--train-size",
+            "2000",
+            "--batch",
+            "20");
+    assertTrue(
+        printed.contains("TwoLayerNet on embedded MNIST sample (2000 train, 2000 test)"), printed);
     List<String> history = Files.readAllLines(out.resolve("train/two-layer-history.csv"));
     assertEquals(4, history.size());
     double before = Double.parseDouble(history.get(1).split(",")[3]);

@@ -24,7 +24,9 @@ public final class Cli {
   /** What one run printed and returned. */
   public record Result(int exitCode, String out, String err) {}
 
-  /** Runs {@code tapegrad <args> --out <out>} and returns its output; the exit code is not checked. */
+  /**
+   * Runs {@code tapegrad <args> --out <out>} and returns its output; the exit code is not checked.
+   */
   public static Result run(Path out, String... args) {
     return exec(withOut(out, args));
   }
@@ -39,7 +41,8 @@ public final class Cli {
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Result(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+      return new Result(
+          code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -67,8 +70,12 @@ public final class Cli {
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    Collections.addAll(command, "-Djava.awt.headless=true", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName());
+    Collections.addAll(
+        command,
+        "-Djava.awt.headless=true",
+        "-cp",
+        System.getProperty("java.class.path"),
+        Main.class.getName());
     Collections.addAll(command, withOut(out, args));
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process, false));
@@ -80,8 +87,12 @@ public final class Cli {
   /** The lines a forked JVM printed on standard error, without the JVM's and netlib's notices. */
   public static List<String> ownLines(String err) {
     return err.lines()
-        .filter(l -> !l.startsWith("WARNING: Using incubator") && !l.startsWith("netlib-blas")
-            && !l.contains("dev.ludovic.netlib") && !l.startsWith("INFO: Using"))
+        .filter(
+            l ->
+                !l.startsWith("WARNING: Using incubator")
+                    && !l.startsWith("netlib-blas")
+                    && !l.contains("dev.ludovic.netlib")
+                    && !l.startsWith("INFO: Using"))
         .toList();
   }
 
@@ -95,8 +106,9 @@ public final class Cli {
 
   private static String read(Process process, boolean errors) {
     try {
-      return new String((errors ? process.getErrorStream() : process.getInputStream())
-          .readAllBytes(), StandardCharsets.UTF_8);
+      return new String(
+          (errors ? process.getErrorStream() : process.getInputStream()).readAllBytes(),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

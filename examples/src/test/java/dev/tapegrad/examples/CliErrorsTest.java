@@ -43,14 +43,13 @@ class CliErrorsTest {
     // --verbose is global: before or after the command
     var placements = List.of(List.of("--verbose", "train"), List.of("train", "--verbose"));
     for (List<String> words : placements) {
-      Cli.Result verbose =
-          Cli.run(out, words.get(0), words.get(1), "--resume", missing.toString());
+      Cli.Result verbose = Cli.run(out, words.get(0), words.get(1), "--resume", missing.toString());
       assertEquals(1, verbose.exitCode());
       List<String> lines = verbose.err().lines().toList();
       assertEquals("train: --resume " + missing + ": no such file", lines.get(0));
       assertTrue(lines.get(1).startsWith("java.io.IOException: --resume"), verbose.err());
-      assertTrue(verbose.err().contains("Caused by: java.nio.file.NoSuchFileException"),
-          verbose.err());
+      assertTrue(
+          verbose.err().contains("Caused by: java.nio.file.NoSuchFileException"), verbose.err());
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("\tat dev.tapegrad.")), verbose.err());
     }
   }
@@ -71,8 +70,8 @@ class CliErrorsTest {
     }
     Cli.Result r = Cli.run(out, "train", "--data", data.toString());
     assertEquals(1, r.exitCode());
-    assertEquals("train: " + data + ": the training set holds no images; nothing was written\n",
-        r.err());
+    assertEquals(
+        "train: " + data + ": the training set holds no images; nothing was written\n", r.err());
     assertTrue(Files.notExists(out.resolve("train")));
   }
 
@@ -82,8 +81,15 @@ class CliErrorsTest {
       Cli.Result r = Cli.fork(List.of("-Dtapegrad.threads=" + threads), 0, out, "gates");
       assertEquals(2, r.exitCode(), r.err());
       int cap = 4 * Runtime.getRuntime().availableProcessors();
-      assertEquals(List.of("gates: -Dtapegrad.threads must be a whole number from 1 to " + cap
-          + " (4 x the " + cap / 4 + " available processors), got '" + threads + "'"),
+      assertEquals(
+          List.of(
+              "gates: -Dtapegrad.threads must be a whole number from 1 to "
+                  + cap
+                  + " (4 x the "
+                  + cap / 4
+                  + " available processors), got '"
+                  + threads
+                  + "'"),
           Cli.ownLines(r.err()));
     }
     assertTrue(Files.notExists(out.resolve("gates")), "nothing ran");
@@ -92,10 +98,13 @@ class CliErrorsTest {
   @Test
   void runningOutOfMemoryIsOneLine() throws Exception {
     // 2,000,000 random inputs of 100 values: 1.6 GB, in a heap of 64 MB
-    Cli.Result r = Cli.fork(List.of("-Xmx64m"), 0, out, "init", "--histograms-only",
-        "--samples", "2000000");
+    Cli.Result r =
+        Cli.fork(List.of("-Xmx64m"), 0, out, "init", "--histograms-only", "--samples", "2000000");
     assertEquals(1, r.exitCode());
-    assertEquals(List.of("init: out of memory (Java heap space); give Java more with -Xmx, or use"
-        + " less data or smaller batches; nothing was written"), Cli.ownLines(r.err()));
+    assertEquals(
+        List.of(
+            "init: out of memory (Java heap space); give Java more with -Xmx, or use"
+                + " less data or smaller batches; nothing was written"),
+        Cli.ownLines(r.err()));
   }
 }

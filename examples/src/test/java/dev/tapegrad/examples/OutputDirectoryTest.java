@@ -33,8 +33,10 @@ class OutputDirectoryTest {
 
   @Test
   void aReadOnlyOutputFailsBeforeAnyWork() throws IOException {
-    Path readOnly = Files.createDirectory(dir.resolve("read-only"),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
+    Path readOnly =
+        Files.createDirectory(
+            dir.resolve("read-only"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
     assumeFalse(Files.isWritable(readOnly), "root writes into read-only directories");
     Cli.Result r = Cli.run(readOnly.resolve("sub"), "train");
     assertEquals(1, r.exitCode());

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's Java snippets, compiled and run: {@link #everySnippetOfTheReadmeIsInThisFile} checks
- * that each line of each snippet stands, in order, in this file, and the other tests run them and
- * check the numbers their comments promise. The snippets write into the working directory, which
- * surefire sets to {@code examples/target} for this module.
+ * that each line of each snippet stands, in order, in this file (runs of spaces count as one, so
+ * the README may align its comments), and the other tests run them and check the numbers their
+ * comments promise. The snippets write into the working directory, which surefire sets to {@code
+ * examples/target} for this module.
  */
 class ReadmeSnippetsTest {
   private static final Path README = Path.of(System.getProperty("tapegrad.readme"));
@@ -41,9 +42,9 @@ class ReadmeSnippetsTest {
   void secondDerivative() {
     Tensor x = Tensor.scalar(2).requiresGrad();
     try (Tape tape = Tape.record()) {
-      Tensor y = x.pow(4).sub(x.pow(2).mul(2));                      // y = x⁴ − 2x²
-      Tensor dy = tape.grad(y, x, GradOption.CREATE_GRAPH);          // 24
-      Tensor d2y = tape.grad(dy, x);                                 // 44
+      Tensor y = x.pow(4).sub(x.pow(2).mul(2)); // y = x⁴ − 2x²
+      Tensor dy = tape.grad(y, x, GradOption.CREATE_GRAPH); // 24
+      Tensor d2y = tape.grad(dy, x); // 44
       assertEquals(24, dy.item(), 1e-12);
       assertEquals(44, d2y.item(), 1e-12);
     }
@@ -55,8 +56,8 @@ class ReadmeSnippetsTest {
     Tensor count = Tensor.scalar(2).requiresGrad().named("count");
     Tensor tax = Tensor.scalar(1.1).requiresGrad().named("tax");
     try (Tape tape = Tape.record()) {
-      Tensor price = apple.mul(count).mul(tax);    // 220
-      tape.backward(price);                        // apple.grad() 2.2, count.grad() 110, tax.grad() 200
+      Tensor price = apple.mul(count).mul(tax); // 220
+      tape.backward(price); // apple.grad() 2.2, count.grad() 110, tax.grad() 200
       Diagram.of(tape).writeSvg(Path.of("apple.svg"));
       assertEquals(220, price.item(), 1e-12);
     }
@@ -67,10 +68,14 @@ class ReadmeSnippetsTest {
   }
 
   final class Swish extends Module {
-    @Override public Tensor forward(Tensor x) { return x.mul(F.sigmoid(x)); }
+    @Override
+    public Tensor forward(Tensor x) {
+      return x.mul(F.sigmoid(x));
+    }
   }
 
-  @Test void swishHasCorrectGradients() {
+  @Test
+  void swishHasCorrectGradients() {
     GradCheck.assertGradients(x -> new Swish().forward(x), Tensor.randn(new Random(1), 4, 3));
   }
 
@@ -78,9 +83,10 @@ class ReadmeSnippetsTest {
   void trainingOneOfTheBooksNetworks() throws IOException {
     TrainTestSplit mnist = Mnist.embeddedSample(MnistOptions.defaults().withFlatten(false));
     SimpleConvNet net = new SimpleConvNet(new Random(1));
-    TrainingHistory history = new Trainer(net, new Adam(0.001), new Trainer.Config(1, 100, 500, 1))
-        .fit(mnist.train(), mnist.test());
-    Checkpoint.save(Path.of("simple-conv.npz"), net, null);       // a NumPy .npz
+    TrainingHistory history =
+        new Trainer(net, new Adam(0.001), new Trainer.Config(1, 100, 500, 1))
+            .fit(mnist.train(), mnist.test());
+    Checkpoint.save(Path.of("simple-conv.npz"), net, null); // a NumPy .npz
     try (Tape tape = Tape.record()) {
       tape.backward(net.loss(mnist.test().images().slice(0, 2), new int[] {7, 2}));
       Diagram.of(tape).level(Level.LAYER).writePng(Path.of("net.png"));
@@ -92,7 +98,8 @@ class ReadmeSnippetsTest {
 
   @Test
   void everySnippetOfTheReadmeIsInThisFile() throws IOException {
-    List<String> code = Files.readAllLines(THIS_FILE).stream().map(String::strip).toList();
+    List<String> code =
+        Files.readAllLines(THIS_FILE).stream().map(ReadmeSnippetsTest::spaced).toList();
     List<List<String>> snippets = javaBlocks(Files.readAllLines(README));
     assertTrue(snippets.size() >= 4, "found " + snippets.size() + " Java snippets in the README");
     for (List<String> snippet : snippets) {
@@ -105,7 +112,12 @@ class ReadmeSnippetsTest {
     }
   }
 
-  /** The non-blank lines, stripped, of each {@code ```java} block. */
+  /** {@code line} without leading and trailing space, and each run of spaces made one. */
+  private static String spaced(String line) {
+    return line.strip().replaceAll("\\s+", " ");
+  }
+
+  /** The non-blank lines of each {@code ```java} block, {@link #spaced}. */
   private static List<List<String>> javaBlocks(List<String> markdown) {
     List<List<String>> blocks = new ArrayList<>();
     List<String> current = null;
@@ -116,7 +128,7 @@ class ReadmeSnippetsTest {
         blocks.add(current);
         current = null;
       } else if (current != null && !line.isBlank()) {
-        current.add(line.strip());
+        current.add(spaced(line));
       }
     }
     return blocks;

@@ -55,7 +55,8 @@ class TrainCommandTest {
       assertEquals(640, image.getWidth(), chart);
       assertEquals(420, image.getHeight(), chart);
     }
-    // The checkpoint holds the trained network: a fresh one loaded from it scores what train reported.
+    // The checkpoint holds the trained network: a fresh one loaded from it scores what train
+    // reported.
     TwoLayerNet net = new TwoLayerNet(784, 50, 10, new Random(99));
     Checkpoint.load(out.resolve("train/two-layer.npz"), net, null);
     Dataset test = Mnist.embeddedSample(MnistOptions.defaults()).test();
@@ -70,14 +71,18 @@ class TrainCommandTest {
     Cli.ok(out, args("--net", "two-layer", "--optimizer", "adam", "--epochs", "1"));
     Path checkpoint = out.resolve("train/two-layer.npz");
     // no --optimizer: the checkpoint's (adam) continues
-    String printed = Cli.ok(second, args("--net", "two-layer", "--epochs", "1", "--resume", checkpoint.toString()));
+    String printed =
+        Cli.ok(
+            second, args("--net", "two-layer", "--epochs", "1", "--resume", checkpoint.toString()));
     assertTrue(printed.contains("resumed from " + checkpoint + " after 20 adam steps"), printed);
     Path firstHistory = out.resolve("train/two-layer-history.csv");
     Path resumedHistory = second.resolve("train/two-layer-history.csv");
-    // epoch 0 of the resumed run is the saved network: same train and test accuracy as the end of run 1
+    // epoch 0 of the resumed run is the saved network: same train and test accuracy as the end of
+    // run 1
     assertEquals(cell(firstHistory, 2, 2), cell(resumedHistory, 1, 2));
     assertEquals(cell(firstHistory, 2, 3), cell(resumedHistory, 1, 3));
-    // it learns on from there: a run from scratch with the same seed would repeat run 1's loss exactly
+    // it learns on from there: a run from scratch with the same seed would repeat run 1's loss
+    // exactly
     double firstLoss = Double.parseDouble(cell(firstHistory, 2, 1));
     double resumedLoss = Double.parseDouble(cell(resumedHistory, 2, 1));
     assertTrue(resumedLoss < firstLoss, firstLoss + " then " + resumedLoss);
@@ -89,7 +94,10 @@ class TrainCommandTest {
   void resumeRejectsACheckpointOfAnotherNetwork(@TempDir Path second) throws IOException {
     Cli.ok(out, args("--net", "two-layer", "--epochs", "0"));
     Path checkpoint = out.resolve("train/two-layer.npz");
-    Cli.Result r = Cli.run(second, args("--net", "multi-layer", "--epochs", "1", "--resume", checkpoint.toString()));
+    Cli.Result r =
+        Cli.run(
+            second,
+            args("--net", "multi-layer", "--epochs", "1", "--resume", checkpoint.toString()));
     assertNotEquals(0, r.exitCode());
     assertTrue(r.err().contains("checkpoint " + checkpoint + ": missing Affine3.W"), r.err());
     assertTrue(r.err().contains("Affine2.W has shape (50,10), expected (100,100)"), r.err());
@@ -100,22 +108,38 @@ class TrainCommandTest {
   void resumeWithAnotherOptimizerSaysWhichStateItFound(@TempDir Path second) throws IOException {
     Cli.ok(out, args("--net", "two-layer", "--optimizer", "adam", "--epochs", "1"));
     Path checkpoint = out.resolve("train/two-layer.npz");
-    Cli.Result r = Cli.run(second,
-        args("--net", "two-layer", "--optimizer", "momentum", "--epochs", "1", "--resume", checkpoint.toString()));
+    Cli.Result r =
+        Cli.run(
+            second,
+            args(
+                "--net",
+                "two-layer",
+                "--optimizer",
+                "momentum",
+                "--epochs",
+                "1",
+                "--resume",
+                checkpoint.toString()));
     assertNotEquals(0, r.exitCode());
-    assertTrue(r.err().contains("--resume " + checkpoint + " holds the state of adam, not momentum"), r.err());
+    assertTrue(
+        r.err().contains("--resume " + checkpoint + " holds the state of adam, not momentum"),
+        r.err());
   }
 
   @Test
   void batchNormAndDropoutBelongToTheExtendedNetwork() {
     Cli.Result r = Cli.run(out, args("--net", "two-layer", "--dropout", "0.2"));
     assertNotEquals(0, r.exitCode());
-    assertTrue(r.err().contains("--batchnorm and --dropout apply to multi-layer-extend, not two-layer"), r.err());
+    assertTrue(
+        r.err().contains("--batchnorm and --dropout apply to multi-layer-extend, not two-layer"),
+        r.err());
   }
 
   @Test
   void extendedNetworkWithBatchNormSavesItsRunningStatistics() throws IOException {
-    Cli.ok(out, args("--net", "multi-layer-extend", "--batchnorm", "--dropout", "0.1", "--epochs", "1"));
+    Cli.ok(
+        out,
+        args("--net", "multi-layer-extend", "--batchnorm", "--dropout", "0.1", "--epochs", "1"));
     Map<String, Tensor> saved = Npz.read(out.resolve("train/multi-layer-extend.npz"));
     double[] mean = saved.get("BatchNorm1.runningMean").data();
     assertEquals(100, mean.length);
@@ -144,11 +168,11 @@ class TrainCommandTest {
     Cli.ok(out, args("--epochs", "1"));
     Path checkpoint = out.resolve("train/two-layer.npz");
     Map<String, ByteBuffer> before = files(out);
-    Cli.Result r = Cli.run(out, args("--epochs", "2", "--resume", checkpoint.toString(),
-        "--lr", "1e300"));
+    Cli.Result r =
+        Cli.run(out, args("--epochs", "2", "--resume", checkpoint.toString(), "--lr", "1e300"));
     assertEquals(1, r.exitCode());
-    assertEquals("train: loss became NaN at epoch 1, iteration 2; nothing was written",
-        lastLine(r.err()));
+    assertEquals(
+        "train: loss became NaN at epoch 1, iteration 2; nothing was written", lastLine(r.err()));
     assertEquals(before, files(out), "every file byte-identical, and no new one");
     assertFalse(r.out().contains("wrote:"), r.out());
   }
@@ -166,7 +190,8 @@ class TrainCommandTest {
     assertTrue(
         r.err().contains("warning: " + checkpoint + " holds NaN or infinity in Affine1.W\n"),
         r.err());
-    assertEquals("train: parameter Affine1.W holds NaN before training; nothing was written",
+    assertEquals(
+        "train: parameter Affine1.W holds NaN before training; nothing was written",
         lastLine(r.err()));
     assertEquals(before, files(out));
   }
@@ -181,7 +206,8 @@ class TrainCommandTest {
     Map<String, ByteBuffer> before = files(out);
     Cli.Result r = Cli.run(out, args("--epochs", "1", "--seed", "2"));
     assertEquals(1, r.exitCode());
-    assertEquals("train: cannot write " + chart + ": is a directory; nothing was written",
+    assertEquals(
+        "train: cannot write " + chart + ": is a directory; nothing was written",
         lastLine(r.err()));
     assertEquals(before, files(out));
   }
@@ -193,8 +219,11 @@ class TrainCommandTest {
     // 200 KiB: the history and the charts fit, the 320 KB checkpoint does not
     Cli.Result r = Cli.fork(List.of(), 200, out, args("--epochs", "1", "--seed", "2"));
     assertEquals(1, r.exitCode(), r.err());
-    assertEquals("train: cannot write " + out.resolve("train/two-layer.npz")
-        + ": file too large; nothing was written", lastLine(r.err()));
+    assertEquals(
+        "train: cannot write "
+            + out.resolve("train/two-layer.npz")
+            + ": file too large; nothing was written",
+        lastLine(r.err()));
     assertEquals(before, files(out));
   }
 
@@ -204,7 +233,13 @@ class TrainCommandTest {
     Path stale = Files.writeString(train.resolve(".two-layer.npz.4k2j9x-999999999.tmp"), "half");
     Cli.ok(out, args("--epochs", "1"));
     assertTrue(Files.notExists(stale));
-    assertEquals(List.of("two-layer-accuracy.png", "two-layer-history.csv", "two-layer-loss.png",
-        "two-layer-losses.csv", "two-layer.npz"), files(train).keySet().stream().toList());
+    assertEquals(
+        List.of(
+            "two-layer-accuracy.png",
+            "two-layer-history.csv",
+            "two-layer-loss.png",
+            "two-layer-losses.csv",
+            "two-layer.npz"),
+        files(train).keySet().stream().toList());
   }
 }

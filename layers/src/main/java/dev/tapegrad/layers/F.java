@@ -8,8 +8,9 @@ import dev.tapegrad.autograd.ops.SoftmaxWithLoss;
 import dev.tapegrad.autograd.ops.SumSquares;
 
 /**
- * The book's activation and loss functions as one-line calls (fused, numerically stable forms);
- * the composed primitive forms live in {@code dev.tapegrad.autograd.ops} ({@code SigmoidFunction.composed}, ...).
+ * The book's activation and loss functions as one-line calls (fused, numerically stable forms); the
+ * composed primitive forms live in {@code dev.tapegrad.autograd.ops} ({@code
+ * SigmoidFunction.composed}, ...).
  */
 public final class F {
   private F() {}

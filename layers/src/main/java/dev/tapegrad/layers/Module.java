@@ -40,8 +40,10 @@ public abstract class Module {
 
   /** A module with an explicit name (e.g. {@code Affine1}). */
   protected Module(String name) {
-    Preconditions.checkArgument(!name.isEmpty() && !name.contains(".") && !name.contains("/"),
-        "module name must be non-empty without '.' or '/': %s", name);
+    Preconditions.checkArgument(
+        !name.isEmpty() && !name.contains(".") && !name.contains("/"),
+        "module name must be non-empty without '.' or '/': %s",
+        name);
     this.name = name;
   }
 
@@ -70,8 +72,11 @@ public abstract class Module {
 
   /** Registers a parameter: it becomes a gradient-requiring leaf named after its path. */
   protected final Tensor addParameter(String localName, Tensor value) {
-    Preconditions.checkArgument(!ownParameters.containsKey(localName) && !children.containsKey(localName),
-        "%s: parameter %s is already defined", name, localName);
+    Preconditions.checkArgument(
+        !ownParameters.containsKey(localName) && !children.containsKey(localName),
+        "%s: parameter %s is already defined",
+        name,
+        localName);
     value.requiresGrad().named(name + "." + localName);
     ownParameters.put(localName, value);
     return value;
@@ -82,8 +87,11 @@ public abstract class Module {
    * norm's running mean and variance).
    */
   protected final Tensor addBuffer(String localName, Tensor value) {
-    Preconditions.checkArgument(!ownBuffers.containsKey(localName) && !ownParameters.containsKey(localName),
-        "%s: buffer %s is already defined", name, localName);
+    Preconditions.checkArgument(
+        !ownBuffers.containsKey(localName) && !ownParameters.containsKey(localName),
+        "%s: buffer %s is already defined",
+        name,
+        localName);
     value.named(name + "." + localName);
     ownBuffers.put(localName, value);
     return value;
@@ -91,8 +99,11 @@ public abstract class Module {
 
   /** Registers a child module under its name. */
   protected final <M extends Module> M addChild(M child) {
-    Preconditions.checkArgument(!children.containsKey(child.name()) && !ownParameters.containsKey(child.name()),
-        "%s: a child named %s is already defined", name, child.name());
+    Preconditions.checkArgument(
+        !children.containsKey(child.name()) && !ownParameters.containsKey(child.name()),
+        "%s: a child named %s is already defined",
+        name,
+        child.name());
     children.put(child.name(), child);
     return child;
   }
@@ -161,8 +172,17 @@ public abstract class Module {
     String row = "%-" + width + "s  %-16s %12s%n";
     sb.append(String.format(Locale.ROOT, row, "parameter", "shape", "count"));
     params.forEach(
-        (path, p) -> sb.append(String.format(Locale.ROOT, row, path, Shape.format(p.shape()), String.format(Locale.ROOT, "%,d", p.size()))));
-    sb.append(String.format(Locale.ROOT, row, "total", "", String.format(Locale.ROOT, "%,d", parameterCount())));
+        (path, p) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    row,
+                    path,
+                    Shape.format(p.shape()),
+                    String.format(Locale.ROOT, "%,d", p.size()))));
+    sb.append(
+        String.format(
+            Locale.ROOT, row, "total", "", String.format(Locale.ROOT, "%,d", parameterCount())));
     return sb.toString();
   }
 

@@ -26,13 +26,19 @@ class BookLayerNumbersTest {
     Sequential net =
         new Sequential(
             "Demo",
-            new Affine("Affine1", Tensor.of(new double[][] {{0.1, 0.3, 0.5}, {0.2, 0.4, 0.6}}),
+            new Affine(
+                "Affine1",
+                Tensor.of(new double[][] {{0.1, 0.3, 0.5}, {0.2, 0.4, 0.6}}),
                 Tensor.vector(0.1, 0.2, 0.3)),
             new Sigmoid("Sigmoid1"),
-            new Affine("Affine2", Tensor.of(new double[][] {{0.1, 0.4}, {0.2, 0.5}, {0.3, 0.6}}),
+            new Affine(
+                "Affine2",
+                Tensor.of(new double[][] {{0.1, 0.4}, {0.2, 0.5}, {0.3, 0.6}}),
                 Tensor.vector(0.1, 0.2)),
             new Sigmoid("Sigmoid2"),
-            new Affine("Affine3", Tensor.of(new double[][] {{0.1, 0.3}, {0.2, 0.4}}),
+            new Affine(
+                "Affine3",
+                Tensor.of(new double[][] {{0.1, 0.3}, {0.2, 0.4}}),
                 Tensor.vector(0.1, 0.2)));
     Tensor y = net.apply(Tensor.vector(1.0, 0.5));
     assertArrayEquals(new double[] {0.31682708, 0.69627909}, y.data(), 5e-9);
@@ -45,7 +51,8 @@ class BookLayerNumbersTest {
         F.softmax(Tensor.vector(0.3, 2.9, 4.0)).data(),
         5e-9);
     Tensor big = F.softmax(Tensor.vector(1010, 1000, 990));
-    assertArrayEquals(new double[] {9.99954600e-01, 4.53978686e-05, 2.06106005e-09}, big.data(), 1e-9);
+    assertArrayEquals(
+        new double[] {9.99954600e-01, 4.53978686e-05, 2.06106005e-09}, big.data(), 1e-9);
     assertEquals(4.53978686e-05, big.data()[1], 5e-14);
   }
 
@@ -65,8 +72,10 @@ class BookLayerNumbersTest {
   @Test
   void simpleNetLossAndGradientSection4_3() {
     Tensor w =
-        Tensor.of(new double[][] {
-              {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}})
+        Tensor.of(
+                new double[][] {
+                  {0.47355232, 0.9977393, 0.84668094}, {0.85557411, 0.03563661, 0.69422093}
+                })
             .requiresGrad();
     Tensor x = Tensor.vector(0.6, 0.9);
     try (Tape tape = Tape.record()) {

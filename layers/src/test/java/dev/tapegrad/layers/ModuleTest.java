@@ -37,10 +37,11 @@ class ModuleTest {
   void nestedModulesNameParametersByPathAndScopeTheirNodes() {
     Random rng = new Random(2);
     Sequential block =
-        new Sequential("Block1",
-            new Affine("Affine1", Tensor.randn(rng, 3, 2), Tensor.zeros(2)), new Swish());
+        new Sequential(
+            "Block1", new Affine("Affine1", Tensor.randn(rng, 3, 2), Tensor.zeros(2)), new Swish());
     Sequential net = new Sequential("Net", block, new Dropout("Dropout1", 0.5, rng));
-    assertEquals(List.of("Block1.Affine1.W", "Block1.Affine1.b"), List.copyOf(net.parameters().keySet()));
+    assertEquals(
+        List.of("Block1.Affine1.W", "Block1.Affine1.b"), List.copyOf(net.parameters().keySet()));
     assertEquals("Affine1.W", net.parameters().get("Block1.Affine1.W").name());
     assertEquals(8, net.parameterCount());
     net.eval();
@@ -72,8 +73,8 @@ class ModuleTest {
 
   @Test
   void summaryListsNamesShapesAndCounts() {
-    Sequential net = new Sequential("Net",
-        new Affine("Affine1", Tensor.zeros(784, 50), Tensor.zeros(50)));
+    Sequential net =
+        new Sequential("Net", new Affine("Affine1", Tensor.zeros(784, 50), Tensor.zeros(50)));
     assertEquals(
         "Net\n"
             + "parameter  shape                   count\n"
@@ -86,7 +87,8 @@ class ModuleTest {
   @Test
   void duplicateNamesAndBadInputsAreClearErrors() {
     Affine a = new Affine("Affine1", Tensor.zeros(2, 2), Tensor.zeros(2));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Sequential("Net", a, new Affine("Affine1", Tensor.zeros(2, 2), Tensor.zeros(2))));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> a.forward(Tensor.zeros(3, 5)));

@@ -15,14 +15,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Compares the tape's gradients with central differences in float64, for users' own tests as
- * much as the project's.
+ * Compares the tape's gradients with central differences in float64, for users' own tests as much
+ * as the project's.
  *
  * <p>A non-scalar output is reduced to {@code L = Σ y·w} with fixed pseudo-random weights {@code
- * w}, so one backward pass checks the whole vector-Jacobian product. An element passes when
- * {@code |analytic − numeric| ≤ atol + rtol·|numeric|} (PyTorch's defaults: eps 1e-6, atol 1e-5,
- * rtol 1e-3). Elements sitting on a kink (ReLU or max at a tie), where the analytic value equals
- * one of the one-sided differences, are counted as kinks rather than failures.
+ * w}, so one backward pass checks the whole vector-Jacobian product. An element passes when {@code
+ * |analytic − numeric| ≤ atol + rtol·|numeric|} (PyTorch's defaults: eps 1e-6, atol 1e-5, rtol
+ * 1e-3). Elements sitting on a kink (ReLU or max at a tie), where the analytic value equals one of
+ * the one-sided differences, are counted as kinks rather than failures.
  *
  * <pre>{@code
  * GradCheck.assertGradients(x -> x.mul(x.exp()), Tensor.randn(new Random(1), 4, 3));
@@ -243,7 +243,12 @@ public final class GradCheck {
     if (size <= maxElements) {
       return java.util.stream.IntStream.range(0, size).toArray();
     }
-    return new Random(WEIGHT_SEED + size).ints(0, size).distinct().limit(maxElements).sorted().toArray();
+    return new Random(WEIGHT_SEED + size)
+        .ints(0, size)
+        .distinct()
+        .limit(maxElements)
+        .sorted()
+        .toArray();
   }
 
   /**
@@ -253,7 +258,12 @@ public final class GradCheck {
    * times smaller, which steps past it.
    */
   private boolean isKink(
-      double analytic, double[] data, int j, double center, DoubleSupplier objective, Slopes slopes) {
+      double analytic,
+      double[] data,
+      int j,
+      double center,
+      DoubleSupplier objective,
+      Slopes slopes) {
     if (onKink(analytic, slopes.right(), slopes.left())) {
       return true;
     }
@@ -263,7 +273,8 @@ public final class GradCheck {
 
   /** The one-sided and central differences of the objective at element {@code j}. */
   private record Slopes(double right, double left) {
-    static Slopes measure(double[] data, int j, double step, double center, DoubleSupplier objective) {
+    static Slopes measure(
+        double[] data, int j, double step, double center, DoubleSupplier objective) {
       double saved = data[j];
       data[j] = saved + step;
       double plus = objective.getAsDouble();
@@ -280,7 +291,8 @@ public final class GradCheck {
 
   /** A kink: the one-sided slopes disagree and the analytic value matches one of them. */
   private boolean onKink(double analytic, double right, double left) {
-    boolean slopesDiffer = Math.abs(right - left) > atol + rtol * Math.max(Math.abs(right), Math.abs(left));
+    boolean slopesDiffer =
+        Math.abs(right - left) > atol + rtol * Math.max(Math.abs(right), Math.abs(left));
     boolean matchesOneSide =
         Math.abs(analytic - right) <= atol + rtol * Math.abs(right)
             || Math.abs(analytic - left) <= atol + rtol * Math.abs(left);
@@ -317,7 +329,9 @@ public final class GradCheck {
     if (v.length != w.length) {
       throw new IllegalStateException(
           "gradcheck: the function's output changed shape between calls, from "
-              + Shape.format(weights.shape()) + " to " + Shape.format(y.shape()));
+              + Shape.format(weights.shape())
+              + " to "
+              + Shape.format(y.shape()));
     }
     double s = 0;
     for (int i = 0; i < v.length; i++) {

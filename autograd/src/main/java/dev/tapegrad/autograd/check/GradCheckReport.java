@@ -13,10 +13,10 @@ public final class GradCheckReport {
    * The comparison for one tensor. {@code worstIndex} is the element with the largest violation of
    * the tolerance (or the largest absolute error when all passed); {@code maxRelativeError} is the
    * largest elementwise {@code |a − n| / max(|a|, |n|)}, which tiny gradients inflate with rounding
-   * noise; {@code relativeError} is the whole tensor's {@code ‖a − n‖ / max(‖a‖, ‖n‖, atol)}, the robust
-   * summary to compare with a threshold such as 1e-6; {@code kinks} counts elements
-   * skipped because the numeric derivative straddles a kink (ReLU or max at a tie) and the
-   * analytic value equals one of the one-sided derivatives.
+   * noise; {@code relativeError} is the whole tensor's {@code ‖a − n‖ / max(‖a‖, ‖n‖, atol)}, the
+   * robust summary to compare with a threshold such as 1e-6; {@code kinks} counts elements skipped
+   * because the numeric derivative straddles a kink (ReLU or max at a tie) and the analytic value
+   * equals one of the one-sided derivatives.
    */
   public record Entry(
       String name,
@@ -72,7 +72,9 @@ public final class GradCheckReport {
     return entries.stream().mapToDouble(Entry::maxRelativeError).max().orElse(0);
   }
 
-  /** The largest per-tensor relative error {@code ‖a − n‖ / max(‖a‖, ‖n‖, atol)} over all tensors. */
+  /**
+   * The largest per-tensor relative error {@code ‖a − n‖ / max(‖a‖, ‖n‖, atol)} over all tensors.
+   */
   public double maxTensorRelativeError() {
     return entries.stream().mapToDouble(Entry::relativeError).max().orElse(0);
   }

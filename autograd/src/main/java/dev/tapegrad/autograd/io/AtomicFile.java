@@ -19,8 +19,8 @@ import java.nio.file.StandardOpenOption;
  * goes through here.
  *
  * <p>The temporary file is {@code .<name>.<random>-<pid>.tmp}. It is also removed when the JVM is
- * stopped during the write (SIGTERM, Ctrl-C), and one left by a killed process is removed the
- * next time a JVM writes into its directory.
+ * stopped during the write (SIGTERM, Ctrl-C), and one left by a killed process is removed the next
+ * time a JVM writes into its directory.
  *
  * <p>{@link #begin} splits a write in two, so that several files can be written first and moved
  * into place together once all of them were written.
@@ -35,7 +35,10 @@ public final class AtomicFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Produces the whole content of a file by writing to the given path (for libraries that only take a file name). */
+  /**
+   * Produces the whole content of a file by writing to the given path (for libraries that only take
+   * a file name).
+   */
   @FunctionalInterface
   public interface FileContent {
     /** Writes the complete content into {@code file}, which exists and is empty. */
@@ -44,11 +47,13 @@ public final class AtomicFile {
 
   /** Replaces (or creates) {@code target} with what {@code content} writes, atomically. */
   public static void write(Path target, Content content) throws IOException {
-    writeFile(target, temp -> {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-        content.writeTo(out);
-      }
-    });
+    writeFile(
+        target,
+        temp -> {
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            content.writeTo(out);
+          }
+        });
   }
 
   /** Replaces (or creates) {@code target} with {@code text} in UTF-8, atomically. */

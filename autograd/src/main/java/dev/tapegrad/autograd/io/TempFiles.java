@@ -15,16 +15,16 @@ import java.util.regex.Pattern;
 
 /**
  * The temporary files of {@link AtomicFile}: {@code .<name>.<random>-<pid>.tmp} beside the target,
- * where {@code pid} is the process writing it. None outlives the write that made it, even when
- * the write does not finish:
+ * where {@code pid} is the process writing it. None outlives the write that made it, even when the
+ * write does not finish:
  *
  * <ul>
  *   <li>those in flight when the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}) are deleted
  *       by a shutdown hook, and no new one can be created after that;
  *   <li>those a killed process left behind ({@code kill -9}, a power cut) are deleted the first
- *       time this JVM writes into their directory: a temporary file that this JVM is not writing
- *       is stale when the process named in it is not running, or, when it names this JVM's process
- *       id (an earlier JVM in a container) or none, when it was last modified more than {@link
+ *       time this JVM writes into their directory: a temporary file that this JVM is not writing is
+ *       stale when the process named in it is not running, or, when it names this JVM's process id
+ *       (an earlier JVM in a container) or none, when it was last modified more than {@link
  *       #STALE_AFTER} ago.
  * </ul>
  */
@@ -127,7 +127,8 @@ final class TempFiles {
     }
     try {
       long modified = Files.getLastModifiedTime(file).toMillis();
-      if (isStale(file.getFileName().toString(),
+      if (isStale(
+          file.getFileName().toString(),
           Duration.ofMillis(System.currentTimeMillis() - modified))) {
         Files.deleteIfExists(file);
       }

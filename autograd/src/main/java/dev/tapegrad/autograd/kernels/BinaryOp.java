@@ -40,8 +40,8 @@ public enum BinaryOp {
   },
   /**
    * {@code a · [b > 0]}: {@code a} where {@code b} is positive, else {@code a · 0} (so 0, or NaN
-   * where {@code a} is NaN or infinite); a NaN {@code b} counts as not positive. The mask is an
-   * int select, which compiles without a branch, so random signs cost nothing extra.
+   * where {@code a} is NaN or infinite); a NaN {@code b} counts as not positive. The mask is an int
+   * select, which compiles without a branch, so random signs cost nothing extra.
    */
   PASS_WHERE_POSITIVE {
     @Override

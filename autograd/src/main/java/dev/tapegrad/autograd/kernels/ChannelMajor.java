@@ -1,10 +1,10 @@
 package dev.tapegrad.autograd.kernels;
 
 /**
- * Moves a convolution's output between the (filters, n·oh·ow) layout a tap-major GEMM produces
- * and the book's (n, filters, oh, ow) images: each (image, filter) plane is one contiguous run in
- * both, so either direction is a streaming copy. The forward direction adds the bias on the way;
- * the backward direction sums each filter's gradient on the way (the bias gradient).
+ * Moves a convolution's output between the (filters, n·oh·ow) layout a tap-major GEMM produces and
+ * the book's (n, filters, oh, ow) images: each (image, filter) plane is one contiguous run in both,
+ * so either direction is a streaming copy. The forward direction adds the bias on the way; the
+ * backward direction sums each filter's gradient on the way (the bias gradient).
  */
 public final class ChannelMajor {
   private ChannelMajor() {}
@@ -15,18 +15,21 @@ public final class ChannelMajor {
     int plane = g.positionsPerImage();
     int positions = g.positions();
     double[] images = Workspace.take(g.n() * filters * plane);
-    Parallel.forRange(g.n(), (long) filters * plane, (first, last) -> {
-      for (int img = first; img < last; img++) {
-        for (int f = 0; f < filters; f++) {
-          int from = f * positions + img * plane;
-          int to = (img * filters + f) * plane;
-          double b = bias[f];
-          for (int p = 0; p < plane; p++) {
-            images[to + p] = byFilter[from + p] + b;
+    Parallel.forRange(
+        g.n(),
+        (long) filters * plane,
+        (first, last) -> {
+          for (int img = first; img < last; img++) {
+            for (int f = 0; f < filters; f++) {
+              int from = f * positions + img * plane;
+              int to = (img * filters + f) * plane;
+              double b = bias[f];
+              for (int p = 0; p < plane; p++) {
+                images[to + p] = byFilter[from + p] + b;
+              }
+            }
           }
-        }
-      }
-    });
+        });
     return images;
   }
 
@@ -39,21 +42,24 @@ public final class ChannelMajor {
     int plane = g.positionsPerImage();
     int positions = g.positions();
     double[] sums = new double[filters];
-    Parallel.forRange(filters, positions, (first, last) -> {
-      for (int f = first; f < last; f++) {
-        double sum = 0;
-        for (int img = 0; img < g.n(); img++) {
-          int from = (img * filters + f) * plane;
-          int to = f * positions + img * plane;
-          for (int p = 0; p < plane; p++) {
-            double v = images[from + p];
-            byFilter[to + p] = v;
-            sum += v;
+    Parallel.forRange(
+        filters,
+        positions,
+        (first, last) -> {
+          for (int f = first; f < last; f++) {
+            double sum = 0;
+            for (int img = 0; img < g.n(); img++) {
+              int from = (img * filters + f) * plane;
+              int to = f * positions + img * plane;
+              for (int p = 0; p < plane; p++) {
+                double v = images[from + p];
+                byFilter[to + p] = v;
+                sum += v;
+              }
+            }
+            sums[f] = sum;
           }
-        }
-        sums[f] = sum;
-      }
-    });
+        });
     return sums;
   }
 }

@@ -9,11 +9,10 @@ import java.util.Arrays;
  * never copied. netlib picks the system OpenBLAS when it is installed and pure Java otherwise.
  *
  * <p>A one-row block ({@code x·W}, an image through an Affine layer) runs in Java as {@link
- * RowTimesMatrix} when SIMD is available, which saves the JNI call. A large product is cut into
- * one part per core ({@link Parallel#threads()}), each a
- * single-threaded BLAS call on a submatrix (see {@link GemmSplit}). Native OpenBLAS is therefore
- * set to one thread when this class loads: its own workers would spin after every call on the
- * cores that tapegrad's next kernel wants.
+ * RowTimesMatrix} when SIMD is available, which saves the JNI call. A large product is cut into one
+ * part per core ({@link Parallel#threads()}), each a single-threaded BLAS call on a submatrix (see
+ * {@link GemmSplit}). Native OpenBLAS is therefore set to one thread when this class loads: its own
+ * workers would spin after every call on the cores that tapegrad's next kernel wants.
  */
 public final class Gemm {
   private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
@@ -43,8 +42,15 @@ public final class Gemm {
    * products use every core.
    */
   public static void multiplyInto(
-      double[] a, boolean transA, double[] b, boolean transB, int m, int n, int k,
-      double[] c, boolean accumulate) {
+      double[] a,
+      boolean transA,
+      double[] b,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] c,
+      boolean accumulate) {
     multiplyInto(a, 0, transA, b, transB, m, n, k, c, accumulate);
   }
 
@@ -54,8 +60,16 @@ public final class Gemm {
    * array (a {@code Tensor.slice}).
    */
   public static void multiplyInto(
-      double[] a, int aOffset, boolean transA, double[] b, boolean transB, int m, int n, int k,
-      double[] c, boolean accumulate) {
+      double[] a,
+      int aOffset,
+      boolean transA,
+      double[] b,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] c,
+      boolean accumulate) {
     int threads = Parallel.threads();
     GemmSplit split = GemmSplit.choose(m, n, k, threads);
     int parts = Math.min(threads, split.extent(m, n, k));
@@ -64,26 +78,39 @@ public final class Gemm {
 
   /**
    * {@link #multiplyInto(double[], int, boolean, double[], boolean, int, int, int, double[],
-   * boolean)} with the split and the number of concurrent parts given, so that tests can force
-   * each split.
+   * boolean)} with the split and the number of concurrent parts given, so that tests can force each
+   * split.
    */
   static void multiplyInto(
-      GemmSplit split, int parts, double[] a, int aOffset, boolean transA, double[] b,
-      boolean transB, int m, int n, int k, double[] c, boolean accumulate) {
+      GemmSplit split,
+      int parts,
+      double[] a,
+      int aOffset,
+      boolean transA,
+      double[] b,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] c,
+      boolean accumulate) {
     Product product = new Product(a, aOffset, transA, b, transB, m, n, k);
     double beta = accumulate ? 1.0 : 0.0;
     int extent = split.extent(m, n, k);
     switch (split) {
       case NONE -> product.block(0, m, 0, n, 0, k, c, 0, beta);
-      case ROWS, COLUMNS -> Parallel.forEachPart(parts, part -> {
-        int from = Parallel.partStart(extent, part, parts);
-        int size = Parallel.partStart(extent, part + 1, parts) - from;
-        if (split == GemmSplit.ROWS) {
-          product.block(from, size, 0, n, 0, k, c, from * n, beta);
-        } else {
-          product.block(0, m, from, size, 0, k, c, from, beta);
-        }
-      });
+      case ROWS, COLUMNS ->
+          Parallel.forEachPart(
+              parts,
+              part -> {
+                int from = Parallel.partStart(extent, part, parts);
+                int size = Parallel.partStart(extent, part + 1, parts) - from;
+                if (split == GemmSplit.ROWS) {
+                  product.block(from, size, 0, n, 0, k, c, from * n, beta);
+                } else {
+                  product.block(0, m, from, size, 0, k, c, from, beta);
+                }
+              });
       case DEPTH -> sumOfDepthParts(product, parts, c, beta);
     }
   }
@@ -94,8 +121,8 @@ public final class Gemm {
   }
 
   /**
-   * Part 0 of k goes straight into {@code c}; the others into partial products of their own,
-   * added to {@code c} in part order afterwards, so the result does not depend on scheduling.
+   * Part 0 of k goes straight into {@code c}; the others into partial products of their own, added
+   * to {@code c} in part order afterwards, so the result does not depend on scheduling.
    */
   private static void sumOfDepthParts(Product product, int parts, double[] c, double beta) {
     int size = product.m * product.n;
@@ -103,12 +130,14 @@ public final class Gemm {
     for (int part = 1; part < parts; part++) {
       partials[part] = Workspace.take(size); // on this thread, whose pool gets them back below
     }
-    Parallel.forEachPart(parts, part -> {
-      int from = Parallel.partStart(product.k, part, parts);
-      int depth = Parallel.partStart(product.k, part + 1, parts) - from;
-      double[] out = part == 0 ? c : partials[part];
-      product.block(0, product.m, 0, product.n, from, depth, out, 0, part == 0 ? beta : 0.0);
-    });
+    Parallel.forEachPart(
+        parts,
+        part -> {
+          int from = Parallel.partStart(product.k, part, parts);
+          int depth = Parallel.partStart(product.k, part + 1, parts) - from;
+          double[] out = part == 0 ? c : partials[part];
+          product.block(0, product.m, 0, product.n, from, depth, out, 0, part == 0 ? beta : 0.0);
+        });
     for (int part = 1; part < parts; part++) {
       double[] partial = partials[part];
       for (int i = 0; i < size; i++) {
@@ -130,8 +159,16 @@ public final class Gemm {
      * submatrix at {@code (row, col)} of C and the depth range at {@code from}; {@code out} is
      * row-major with row length n, its first element at {@code outOffset}.
      */
-    void block(int row, int rows, int col, int cols, int from, int depth,
-        double[] out, int outOffset, double beta) {
+    void block(
+        int row,
+        int rows,
+        int col,
+        int cols,
+        int from,
+        int depth,
+        double[] out,
+        int outOffset,
+        double beta) {
       if (rows == 0 || cols == 0) {
         return;
       }
@@ -143,7 +180,8 @@ public final class Gemm {
         }
         return;
       }
-      // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T column-major.
+      // A row-major (r,c) matrix is a column-major (c,r) one, so C^T = op(B)^T op(A)^T
+      // column-major.
       int aOffset = aBase + (transA ? from * m + row : row * k + from);
       int bOffset = transB ? col * k + from : from * n + col;
       if (rows == 1 && !transA && !transB && Simd.ENABLED) {
@@ -151,9 +189,22 @@ public final class Gemm {
         return;
       }
       BLAS_INSTANCE.dgemm(
-          transB ? "T" : "N", transA ? "T" : "N", cols, rows, depth,
-          1.0, b, bOffset, transB ? k : n, a, aOffset, transA ? m : k,
-          beta, out, outOffset, n);
+          transB ? "T" : "N",
+          transA ? "T" : "N",
+          cols,
+          rows,
+          depth,
+          1.0,
+          b,
+          bOffset,
+          transB ? k : n,
+          a,
+          aOffset,
+          transA ? m : k,
+          beta,
+          out,
+          outOffset,
+          n);
     }
   }
 }

@@ -31,23 +31,48 @@ public final class Im2col {
   }
 
   /**
-   * Visits every (window, tap) pair that lies inside the image: copies image to column when
-   * {@code toColumns}, otherwise adds column into image. Taps in the padding are skipped.
+   * Visits every (window, tap) pair that lies inside the image: copies image to column when {@code
+   * toColumns}, otherwise adds column into image. Taps in the padding are skipped.
    */
   private static void transfer(
-      double[] image, double[] col, boolean toColumns,
-      int n, int c, int h, int w, int fh, int fw, int stride, int pad) {
+      double[] image,
+      double[] col,
+      boolean toColumns,
+      int n,
+      int c,
+      int h,
+      int w,
+      int fh,
+      int fw,
+      int stride,
+      int pad) {
     int oh = outSize(h, fh, stride, pad);
     int ow = outSize(w, fw, stride, pad);
     int cols = c * fh * fw;
-    Parallel.forRange(n, (long) oh * ow * cols, (first, last) ->
-        transferImages(image, col, toColumns, first, last, c, h, w, fh, fw, stride, pad, oh, ow));
+    Parallel.forRange(
+        n,
+        (long) oh * ow * cols,
+        (first, last) ->
+            transferImages(
+                image, col, toColumns, first, last, c, h, w, fh, fw, stride, pad, oh, ow));
   }
 
   /** {@link #transfer} for images {@code first..last-1}: they touch disjoint rows and planes. */
   private static void transferImages(
-      double[] image, double[] col, boolean toColumns, int first, int last,
-      int c, int h, int w, int fh, int fw, int stride, int pad, int oh, int ow) {
+      double[] image,
+      double[] col,
+      boolean toColumns,
+      int first,
+      int last,
+      int c,
+      int h,
+      int w,
+      int fh,
+      int fw,
+      int stride,
+      int pad,
+      int oh,
+      int ow) {
     int cols = c * fh * fw;
     for (int img = first; img < last; img++) {
       for (int oy = 0; oy < oh; oy++) {

@@ -22,11 +22,14 @@ public final class Layout {
         System.arraycopy(x, 0, out, r * x.length, x.length);
       }
     } else if (trail * x.length == out.length) {
-      Parallel.forRange(x.length, trail, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          java.util.Arrays.fill(out, i * trail, (i + 1) * trail, x[i]);
-        }
-      });
+      Parallel.forRange(
+          x.length,
+          trail,
+          (from, to) -> {
+            for (int i = from; i < to; i++) {
+              java.util.Arrays.fill(out, i * trail, (i + 1) * trail, x[i]);
+            }
+          });
     } else {
       gather(x, target, strides, out);
     }
@@ -68,11 +71,14 @@ public final class Layout {
       int batch = product(shape, 0, batchAxes);
       int rows = product(shape, batchAxes, split);
       int cols = product(shape, split, shape.length);
-      Parallel.forRange(batch, (long) rows * cols, (from, to) -> {
-        for (int b = from; b < to; b++) {
-          transpose2d(x, b * rows * cols, rows, cols, out);
-        }
-      });
+      Parallel.forRange(
+          batch,
+          (long) rows * cols,
+          (from, to) -> {
+            for (int b = from; b < to; b++) {
+              transpose2d(x, b * rows * cols, rows, cols, out);
+            }
+          });
       return out;
     }
     int[] inStrides = Shape.strides(shape);
@@ -99,14 +105,18 @@ public final class Layout {
         });
   }
 
-  /** Whether {@code perm} after {@code start} is {@code split..r-1} followed by {@code start..split-1}. */
+  /**
+   * Whether {@code perm} after {@code start} is {@code split..r-1} followed by {@code
+   * start..split-1}.
+   */
   private static boolean isBlockSwap(int[] perm, int start, int split) {
     int r = perm.length;
     if (split <= start || split >= r) {
       return false;
     }
     for (int i = start; i < r; i++) {
-      int expected = i < start + (r - split) ? split + (i - start) : start + (i - start - (r - split));
+      int expected =
+          i < start + (r - split) ? split + (i - start) : start + (i - start - (r - split));
       if (perm[i] != expected) {
         return false;
       }

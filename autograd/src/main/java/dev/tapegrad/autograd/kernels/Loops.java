@@ -4,9 +4,9 @@ import dev.tapegrad.autograd.Shape;
 
 /**
  * Runs an elementwise loop over whole tensors: the op supplies the loop body over a contiguous
- * range (one-input ops) or over one strided run of two broadcast operands (two-input ops), and
- * this class allocates the result, walks NumPy broadcasting and splits large work across cores.
- * The body is called once per range or run, never once per element, so it stays a tight loop.
+ * range (one-input ops) or over one strided run of two broadcast operands (two-input ops), and this
+ * class allocates the result, walks NumPy broadcasting and splits large work across cores. The body
+ * is called once per range or run, never once per element, so it stays a tight loop.
  */
 public final class Loops {
   private Loops() {}
@@ -18,8 +18,8 @@ public final class Loops {
   }
 
   /**
-   * A two-input loop over one run of {@code n} elements: {@code out[oi + k] = f(a[ai + k·as],
-   * b[bi + k·bs])} for {@code k} in {@code [0, n)}.
+   * A two-input loop over one run of {@code n} elements: {@code out[oi + k] = f(a[ai + k·as], b[bi
+   * + k·bs])} for {@code k} in {@code [0, n)}.
    */
   @FunctionalInterface
   public interface BinaryLoop {
@@ -34,9 +34,9 @@ public final class Loops {
   }
 
   /**
-   * {@code loop} applied to {@code a} and {@code b} broadcast to the (already checked) shape
-   * {@code outShape}, into a new array; direct loops for equal shapes, a scalar operand and a row
-   * repeated down a matrix (a bias added to every sample).
+   * {@code loop} applied to {@code a} and {@code b} broadcast to the (already checked) shape {@code
+   * outShape}, into a new array; direct loops for equal shapes, a scalar operand and a row repeated
+   * down a matrix (a bias added to every sample).
    */
   public static double[] zip(
       double[] a, int[] aShape, double[] b, int[] bShape, int[] outShape, BinaryLoop loop) {
@@ -50,11 +50,14 @@ public final class Loops {
       Parallel.forRange(n, 1, (from, to) -> loop.run(a, 0, 0, b, from, 1, out, from, to - from));
     } else if (a.length == n && Shape.isTrailingBlock(bShape, outShape)) {
       int row = b.length;
-      Parallel.forRange(n / row, row, (from, to) -> {
-        for (int r = from; r < to; r++) {
-          loop.run(a, r * row, 1, b, 0, 1, out, r * row, row);
-        }
-      });
+      Parallel.forRange(
+          n / row,
+          row,
+          (from, to) -> {
+            for (int r = from; r < to; r++) {
+              loop.run(a, r * row, 1, b, 0, 1, out, r * row, row);
+            }
+          });
     } else {
       StridedLoop.forEachRun(
           outShape,

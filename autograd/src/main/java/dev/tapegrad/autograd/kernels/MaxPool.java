@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Max pooling over (N,C,H,W) in one pass: each window's maximum and the flat input index it came
- * from (first maximum in row-major window order; {@code -1} when a zero of the padding wins, as
- * the book's zero-padded im2col gives), and the gradient routed back to those positions. Planes
- * are split across cores.
+ * from (first maximum in row-major window order; {@code -1} when a zero of the padding wins, as the
+ * book's zero-padded im2col gives), and the gradient routed back to those positions. Planes are
+ * split across cores.
  */
 public final class MaxPool {
   private MaxPool() {}
@@ -17,61 +17,68 @@ public final class MaxPool {
     int oh = Im2col.outSize(h, ph, stride, pad);
     int ow = Im2col.outSize(w, pw, stride, pad);
     double[] out = Workspace.take(n * c * oh * ow);
-    Parallel.forRange(n * c, (long) oh * ow * ph * pw, (firstPlane, lastPlane) -> {
-      for (int plane = firstPlane; plane < lastPlane; plane++) {
-        int in = plane * h * w;
-        int o = plane * oh * ow;
-        for (int oy = 0; oy < oh; oy++) {
-          for (int ox = 0; ox < ow; ox++, o++) {
-            int start = in + oy * stride * w + ox * stride;
-            if (pad == 0 && (ph == 2 && pw == 2
-                ? window2x2(x, start, w, out, argmax, o)
-                : windowMax(x, start, w, ph, pw, out, argmax, o))) {
-              continue;
-            }
-            double best = 0;
-            int at = -1;
-            boolean first = true;
-            for (int ky = 0; ky < ph; ky++) {
-              int y = oy * stride - pad + ky;
-              for (int kx = 0; kx < pw; kx++) {
-                int xx = ox * stride - pad + kx;
-                boolean inside = y >= 0 && y < h && xx >= 0 && xx < w;
-                double v = inside ? x[in + y * w + xx] : 0.0;
-                if (first || v > best || (Double.isNaN(v) && !Double.isNaN(best))) {
-                  best = v;
-                  at = inside ? in + y * w + xx : -1;
-                  first = false;
+    Parallel.forRange(
+        n * c,
+        (long) oh * ow * ph * pw,
+        (firstPlane, lastPlane) -> {
+          for (int plane = firstPlane; plane < lastPlane; plane++) {
+            int in = plane * h * w;
+            int o = plane * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+              for (int ox = 0; ox < ow; ox++, o++) {
+                int start = in + oy * stride * w + ox * stride;
+                if (pad == 0
+                    && (ph == 2 && pw == 2
+                        ? window2x2(x, start, w, out, argmax, o)
+                        : windowMax(x, start, w, ph, pw, out, argmax, o))) {
+                  continue;
                 }
+                double best = 0;
+                int at = -1;
+                boolean first = true;
+                for (int ky = 0; ky < ph; ky++) {
+                  int y = oy * stride - pad + ky;
+                  for (int kx = 0; kx < pw; kx++) {
+                    int xx = ox * stride - pad + kx;
+                    boolean inside = y >= 0 && y < h && xx >= 0 && xx < w;
+                    double v = inside ? x[in + y * w + xx] : 0.0;
+                    if (first || v > best || (Double.isNaN(v) && !Double.isNaN(best))) {
+                      best = v;
+                      at = inside ? in + y * w + xx : -1;
+                      first = false;
+                    }
+                  }
+                }
+                out[o] = best;
+                argmax[o] = at;
               }
             }
-            out[o] = best;
-            argmax[o] = at;
           }
-        }
-      }
-    });
+        });
     return out;
   }
 
   /**
-   * The gradient of {@link #forward}: a (n,c,h,w) array of zeros with each window's gradient
-   * {@code gy[o]} added at its input position {@code argmax[o]} (nothing for {@code -1}). The
-   * positions come from {@link #forward}, so they are trusted: every window of a plane points into
-   * that plane, which lets planes be split across cores without two threads writing one value.
+   * The gradient of {@link #forward}: a (n,c,h,w) array of zeros with each window's gradient {@code
+   * gy[o]} added at its input position {@code argmax[o]} (nothing for {@code -1}). The positions
+   * come from {@link #forward}, so they are trusted: every window of a plane points into that
+   * plane, which lets planes be split across cores without two threads writing one value.
    */
   public static double[] backward(double[] gy, int[] argmax, int planes, int planeSize) {
     double[] gx = Workspace.take(planes * planeSize);
     int windows = planes == 0 ? 0 : gy.length / planes;
-    Parallel.forRange(planes, planeSize, (firstPlane, lastPlane) -> {
-      Arrays.fill(gx, firstPlane * planeSize, lastPlane * planeSize, 0.0);
-      for (int o = firstPlane * windows; o < lastPlane * windows; o++) {
-        int at = argmax[o];
-        if (at >= 0) {
-          gx[at] += gy[o];
-        }
-      }
-    });
+    Parallel.forRange(
+        planes,
+        planeSize,
+        (firstPlane, lastPlane) -> {
+          Arrays.fill(gx, firstPlane * planeSize, lastPlane * planeSize, 0.0);
+          for (int o = firstPlane * windows; o < lastPlane * windows; o++) {
+            int at = argmax[o];
+            if (at >= 0) {
+              gx[at] += gy[o];
+            }
+          }
+        });
     return gx;
   }
 
@@ -82,7 +89,8 @@ public final class MaxPool {
    * loop. Returns false for a window with a NaN (or with infinities of both signs), which the
    * general loop decides.
    */
-  private static boolean window2x2(double[] x, int start, int w, double[] out, int[] argmax, int o) {
+  private static boolean window2x2(
+      double[] x, int start, int w, double[] out, int[] argmax, int o) {
     double a = x[start];
     double b = x[start + 1];
     double c = x[start + w];
@@ -107,8 +115,8 @@ public final class MaxPool {
 
   /**
    * The common case, a window wholly inside the image: a branch-light scan from its top-left
-   * element {@code start}. Returns false (and leaves the window to the general loop) if it holds
-   * a NaN, whose first occurrence must win.
+   * element {@code start}. Returns false (and leaves the window to the general loop) if it holds a
+   * NaN, whose first occurrence must win.
    */
   private static boolean windowMax(
       double[] x, int start, int w, int ph, int pw, double[] out, int[] argmax, int o) {

@@ -4,13 +4,13 @@ import java.util.function.IntConsumer;
 
 /**
  * Splits a kernel's outer loop across the machine's cores when the work is large enough to pay for
- * it; small work runs on the calling thread. The split is into contiguous chunks (one per core),
- * so each chunk is a plain loop over {@code double[]}.
+ * it; small work runs on the calling thread. The split is into contiguous chunks (one per core), so
+ * each chunk is a plain loop over {@code double[]}.
  *
  * <p>The number of cores used is the system property {@code tapegrad.threads} (default: every
- * available processor); {@code -Dtapegrad.threads=1} runs every kernel and product sequentially.
- * It must be a whole number from 1 to four times the available processors; any other value makes
- * the methods here throw an {@link IllegalArgumentException} that says so (never an {@link
+ * available processor); {@code -Dtapegrad.threads=1} runs every kernel and product sequentially. It
+ * must be a whole number from 1 to four times the available processors; any other value makes the
+ * methods here throw an {@link IllegalArgumentException} that says so (never an {@link
  * ExceptionInInitializerError}).
  */
 public final class Parallel {
@@ -79,14 +79,22 @@ public final class Parallel {
 
   /** Why {@code setting} is not a valid {@code tapegrad.threads}. */
   static String invalidThreadsMessage(String setting, int processors) {
-    return "-D" + THREADS_PROPERTY + " must be a whole number from 1 to "
-        + THREADS_PER_PROCESSOR * processors + " (" + THREADS_PER_PROCESSOR + " x the "
-        + processors + " available processors), got '" + setting + "'";
+    return "-D"
+        + THREADS_PROPERTY
+        + " must be a whole number from 1 to "
+        + THREADS_PER_PROCESSOR * processors
+        + " ("
+        + THREADS_PER_PROCESSOR
+        + " x the "
+        + processors
+        + " available processors), got '"
+        + setting
+        + "'";
   }
 
   /**
-   * Runs {@code body} over {@code [0, count)}, in one chunk per core when {@code count × workPerItem}
-   * is at least {@link #MIN_PARALLEL_WORK}, else on the calling thread.
+   * Runs {@code body} over {@code [0, count)}, in one chunk per core when {@code count ×
+   * workPerItem} is at least {@link #MIN_PARALLEL_WORK}, else on the calling thread.
    */
   public static void forRange(int count, long workPerItem, Range body) {
     requireValidThreads();
@@ -95,7 +103,8 @@ public final class Parallel {
       body.run(0, count);
       return;
     }
-    forEachPart(chunks, c -> body.run(partStart(count, c, chunks), partStart(count, c + 1, chunks)));
+    forEachPart(
+        chunks, c -> body.run(partStart(count, c, chunks), partStart(count, c + 1, chunks)));
   }
 
   /**

@@ -6,15 +6,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@code y (1,n) = x (1,k) · W (k,n)}: one image through an Affine layer, as a SIMD loop in Java.
  * {@link Gemm} uses it for one-row blocks when {@link Simd#ENABLED}: it reads W at the rate a BLAS
- * call does, and saves the call's fixed JNI cost (about 0.4 µs, as much as the whole arithmetic
- * of 1×100·100×10).
+ * call does, and saves the call's fixed JNI cost (about 0.4 µs, as much as the whole arithmetic of
+ * 1×100·100×10).
  *
  * <p>Each accumulation chain is independent of the others, so the loop runs at the rate of the
  * multiply-adds rather than at their latency: columns go in blocks of four vectors with one
- * accumulator each; a remaining vector, and each remaining column, sums four interleaved parts
- * of k. Every vector stays inside the loop that makes it: no method here takes or returns one, so
- * the JIT never has to box a vector whatever it decides to inline (a helper returning vectors made
- * the loop ten times slower once other code had shaped the inlining).
+ * accumulator each; a remaining vector, and each remaining column, sums four interleaved parts of
+ * k. Every vector stays inside the loop that makes it: no method here takes or returns one, so the
+ * JIT never has to box a vector whatever it decides to inline (a helper returning vectors made the
+ * loop ten times slower once other code had shaped the inlining).
  */
 final class RowTimesMatrix {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -26,8 +26,17 @@ final class RowTimesMatrix {
    * {@code y[yOffset..+n) = x[xOffset..+k) · W}, or {@code +=} when {@code accumulate}, where W
    * (k,n) is row-major in {@code w} from {@code wOffset} with rows {@code rowStride} apart.
    */
-  static void multiply(double[] x, int xOffset, double[] w, int wOffset, int rowStride, int k,
-      int n, double[] y, int yOffset, boolean accumulate) {
+  static void multiply(
+      double[] x,
+      int xOffset,
+      double[] w,
+      int wOffset,
+      int rowStride,
+      int k,
+      int n,
+      double[] y,
+      int yOffset,
+      boolean accumulate) {
     int j = 0;
     for (; j + 4 * LANES <= n; j += 4 * LANES) {
       fourVectors(x, xOffset, w, wOffset + j, rowStride, k, y, yOffset + j, accumulate);
@@ -41,8 +50,16 @@ final class RowTimesMatrix {
   }
 
   /** Columns {@code w[at..at+4·LANES)} of every row into {@code y[out..out+4·LANES)}. */
-  private static void fourVectors(double[] x, int xOffset, double[] w, int at, int rowStride,
-      int k, double[] y, int out, boolean accumulate) {
+  private static void fourVectors(
+      double[] x,
+      int xOffset,
+      double[] w,
+      int at,
+      int rowStride,
+      int k,
+      double[] y,
+      int out,
+      boolean accumulate) {
     DoubleVector a0 = DoubleVector.zero(SPECIES);
     DoubleVector a1 = DoubleVector.zero(SPECIES);
     DoubleVector a2 = DoubleVector.zero(SPECIES);
@@ -67,26 +84,39 @@ final class RowTimesMatrix {
   }
 
   /** Columns {@code w[at..at+LANES)} of every row into {@code y[out..out+LANES)}. */
-  private static void oneVector(double[] x, int xOffset, double[] w, int at, int rowStride,
-      int k, double[] y, int out, boolean accumulate) {
+  private static void oneVector(
+      double[] x,
+      int xOffset,
+      double[] w,
+      int at,
+      int rowStride,
+      int k,
+      double[] y,
+      int out,
+      boolean accumulate) {
     DoubleVector a0 = DoubleVector.zero(SPECIES);
     DoubleVector a1 = DoubleVector.zero(SPECIES);
     DoubleVector a2 = DoubleVector.zero(SPECIES);
     DoubleVector a3 = DoubleVector.zero(SPECIES);
     int p = 0;
     for (int row = at; p + 4 <= k; p += 4, row += 4 * rowStride) {
-      a0 = DoubleVector.broadcast(SPECIES, x[xOffset + p])
-          .fma(DoubleVector.fromArray(SPECIES, w, row), a0);
-      a1 = DoubleVector.broadcast(SPECIES, x[xOffset + p + 1])
-          .fma(DoubleVector.fromArray(SPECIES, w, row + rowStride), a1);
-      a2 = DoubleVector.broadcast(SPECIES, x[xOffset + p + 2])
-          .fma(DoubleVector.fromArray(SPECIES, w, row + 2 * rowStride), a2);
-      a3 = DoubleVector.broadcast(SPECIES, x[xOffset + p + 3])
-          .fma(DoubleVector.fromArray(SPECIES, w, row + 3 * rowStride), a3);
+      a0 =
+          DoubleVector.broadcast(SPECIES, x[xOffset + p])
+              .fma(DoubleVector.fromArray(SPECIES, w, row), a0);
+      a1 =
+          DoubleVector.broadcast(SPECIES, x[xOffset + p + 1])
+              .fma(DoubleVector.fromArray(SPECIES, w, row + rowStride), a1);
+      a2 =
+          DoubleVector.broadcast(SPECIES, x[xOffset + p + 2])
+              .fma(DoubleVector.fromArray(SPECIES, w, row + 2 * rowStride), a2);
+      a3 =
+          DoubleVector.broadcast(SPECIES, x[xOffset + p + 3])
+              .fma(DoubleVector.fromArray(SPECIES, w, row + 3 * rowStride), a3);
     }
     for (; p < k; p++) {
-      a0 = DoubleVector.broadcast(SPECIES, x[xOffset + p])
-          .fma(DoubleVector.fromArray(SPECIES, w, at + p * rowStride), a0);
+      a0 =
+          DoubleVector.broadcast(SPECIES, x[xOffset + p])
+              .fma(DoubleVector.fromArray(SPECIES, w, at + p * rowStride), a0);
     }
     DoubleVector sum = a0.add(a1).add(a2.add(a3));
     if (accumulate) {
@@ -96,8 +126,16 @@ final class RowTimesMatrix {
   }
 
   /** Column {@code at} of every row into {@code y[out]}. */
-  private static void oneColumn(double[] x, int xOffset, double[] w, int at, int rowStride,
-      int k, double[] y, int out, boolean accumulate) {
+  private static void oneColumn(
+      double[] x,
+      int xOffset,
+      double[] w,
+      int at,
+      int rowStride,
+      int k,
+      double[] y,
+      int out,
+      boolean accumulate) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;

@@ -1,10 +1,10 @@
 package dev.tapegrad.autograd.kernels;
 
 /**
- * Walks a shape in row-major order in contiguous runs, tracking the offsets of two strided
- * operands alongside the linear index. Adjacent dimensions that both operands traverse
- * contiguously are merged, so a broadcast of a bias over a batch is one run per row and an
- * equal-shape operation is a single run.
+ * Walks a shape in row-major order in contiguous runs, tracking the offsets of two strided operands
+ * alongside the linear index. Adjacent dimensions that both operands traverse contiguously are
+ * merged, so a broadcast of a bias over a batch is one run per row and an equal-shape operation is
+ * a single run.
  */
 final class StridedLoop {
   private StridedLoop() {}

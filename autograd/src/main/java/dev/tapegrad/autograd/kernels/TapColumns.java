@@ -6,15 +6,17 @@ import java.util.Arrays;
  * im2col in the tap-major layout: an (n,c,h,w) image becomes a (c·fh·fw, n·oh·ow) matrix with one
  * row per filter tap {@code (c, ky, kx)} and one column per output position {@code (n, oy, ox)},
  * the transpose of the book's layout. A row holds, for each output row {@code oy}, a run of image
- * row {@code oy·stride − pad + ky} (a plain copy when the stride is 1), with zeros where the
- * window hangs over the padding. {@code filters · columns} is then the convolution with one GEMM,
- * laid out (filters, n·oh·ow). The adjoint adds columns back into an image. Images are split
- * across cores: each touches its own columns and its own planes.
+ * row {@code oy·stride − pad + ky} (a plain copy when the stride is 1), with zeros where the window
+ * hangs over the padding. {@code filters · columns} is then the convolution with one GEMM, laid out
+ * (filters, n·oh·ow). The adjoint adds columns back into an image. Images are split across cores:
+ * each touches its own columns and its own planes.
  */
 public final class TapColumns {
   private TapColumns() {}
 
-  /** Overwrites all of {@code columns} (length {@code taps·positions}) with {@code image}'s windows. */
+  /**
+   * Overwrites all of {@code columns} (length {@code taps·positions}) with {@code image}'s windows.
+   */
   public static void im2col(double[] image, ConvGeometry g, double[] columns) {
     transfer(image, columns, true, g);
   }
@@ -24,12 +26,16 @@ public final class TapColumns {
     transfer(image, columns, false, g);
   }
 
-  private static void transfer(double[] image, double[] columns, boolean toColumns, ConvGeometry g) {
-    Parallel.forRange(g.n(), (long) g.taps() * g.positionsPerImage(), (first, last) -> {
-      for (int img = first; img < last; img++) {
-        transferImage(image, columns, toColumns, g, img);
-      }
-    });
+  private static void transfer(
+      double[] image, double[] columns, boolean toColumns, ConvGeometry g) {
+    Parallel.forRange(
+        g.n(),
+        (long) g.taps() * g.positionsPerImage(),
+        (first, last) -> {
+          for (int img = first; img < last; img++) {
+            transferImage(image, columns, toColumns, g, img);
+          }
+        });
   }
 
   private static void transferImage(

@@ -3,8 +3,8 @@ package dev.tapegrad.autograd.kernels;
 /**
  * Elementwise one-input kernels. Each constant owns a tight loop over a range of a contiguous
  * array; {@link #apply} runs it, split across cores for large arrays. {@link #EXP} and {@link
- * #SIGMOID} run as SIMD loops ({@link VectorLoops}) when the JVM has the Vector API module
- * ({@code --add-modules jdk.incubator.vector}) and {@code -Dtapegrad.simd=false} is not set.
+ * #SIGMOID} run as SIMD loops ({@link VectorLoops}) when the JVM has the Vector API module ({@code
+ * --add-modules jdk.incubator.vector}) and {@code -Dtapegrad.simd=false} is not set.
  */
 public enum UnaryOp {
   EXP(true) {
@@ -16,8 +16,8 @@ public enum UnaryOp {
     }
   },
   /**
-   * {@code 1 / (1 + exp(−x))}, computed from {@code e = exp(−|x|)} as {@code 1/(1+e)} for x ≥ 0
-   * and {@code e/(1+e)} below, so it never overflows; the choice is a select, not a branch.
+   * {@code 1 / (1 + exp(−x))}, computed from {@code e = exp(−|x|)} as {@code 1/(1+e)} for x ≥ 0 and
+   * {@code e/(1+e)} below, so it never overflows; the choice is a select, not a branch.
    */
   SIGMOID(true) {
     @Override
@@ -102,19 +102,22 @@ public enum UnaryOp {
       return SQRT.apply(x);
     }
     double[] out = Workspace.take(x.length);
-    Parallel.forRange(x.length, 1, (from, to) -> {
-      if (p == 2) {
-        for (int i = from; i < to; i++) {
-          out[i] = x[i] * x[i];
-        }
-      } else if (p == 1) {
-        System.arraycopy(x, from, out, from, to - from);
-      } else {
-        for (int i = from; i < to; i++) {
-          out[i] = Math.pow(x[i], p);
-        }
-      }
-    });
+    Parallel.forRange(
+        x.length,
+        1,
+        (from, to) -> {
+          if (p == 2) {
+            for (int i = from; i < to; i++) {
+              out[i] = x[i] * x[i];
+            }
+          } else if (p == 1) {
+            System.arraycopy(x, from, out, from, to - from);
+          } else {
+            for (int i = from; i < to; i++) {
+              out[i] = Math.pow(x[i], p);
+            }
+          }
+        });
     return out;
   }
 }

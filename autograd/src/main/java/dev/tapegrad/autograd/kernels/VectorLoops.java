@@ -6,29 +6,35 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The {@link UnaryOp} loops that gain most from SIMD, written with the JDK's incubating Vector
- * API. Only {@link UnaryOp} calls this class, and only when the JVM was started with {@code
- * --add-modules jdk.incubator.vector}; each loop ends with the scalar code for the elements that
- * do not fill a whole vector.
+ * The {@link UnaryOp} loops that gain most from SIMD, written with the JDK's incubating Vector API.
+ * Only {@link UnaryOp} calls this class, and only when the JVM was started with {@code
+ * --add-modules jdk.incubator.vector}; each loop ends with the scalar code for the elements that do
+ * not fill a whole vector.
  *
- * <p>{@code exp} is computed here from additions, multiplications and fused multiply-adds only
- * (the Vector API's own {@code EXP} gives different last bits before and after the JIT compiles
- * it, so results would depend on warm-up): {@code exp(x) = 2^k · exp(r)} with {@code k} the
- * integer nearest {@code x/ln 2}, {@code r = x − k·ln 2} in [−0.35, 0.35] and {@code exp(r)} its
- * Taylor polynomial of degree 13 (truncation below 10⁻¹⁷). Within 2 ulp of {@code Math.exp},
- * subnormal results included; about 1 ns per value here against 5.6 ns for {@code Math.exp}.
+ * <p>{@code exp} is computed here from additions, multiplications and fused multiply-adds only (the
+ * Vector API's own {@code EXP} gives different last bits before and after the JIT compiles it, so
+ * results would depend on warm-up): {@code exp(x) = 2^k · exp(r)} with {@code k} the integer
+ * nearest {@code x/ln 2}, {@code r = x − k·ln 2} in [−0.35, 0.35] and {@code exp(r)} its Taylor
+ * polynomial of degree 13 (truncation below 10⁻¹⁷). Within 2 ulp of {@code Math.exp}, subnormal
+ * results included; about 1 ns per value here against 5.6 ns for {@code Math.exp}.
  */
 final class VectorLoops {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final double LOG2_E = 1.4426950408889634;
+
   /** ln 2 split so that {@code k · LN2_HIGH} is exact for every k that matters. */
   private static final double LN2_HIGH = 0.6931471803691238;
+
   private static final double LN2_LOW = 1.9082149292705877e-10;
+
   /** Adding 1.5·2⁵² rounds to an integer, which then sits in the low bits of the double. */
   private static final double ROUNDING_SHIFT = 0x1.8p52;
+
   private static final long ROUNDING_SHIFT_BITS = Double.doubleToRawLongBits(ROUNDING_SHIFT);
+
   /** Below this exp is 0 and above it infinity; clamping keeps k where 2^k can be built. */
   private static final double LOWEST = -746;
+
   private static final double HIGHEST = 710;
 
   private VectorLoops() {}
@@ -63,8 +69,7 @@ final class VectorLoops {
   }
 
   /**
-   * {@code exp} of every lane; NaN stays NaN. Straight-line code, so the JIT keeps it in
-   * registers.
+   * {@code exp} of every lane; NaN stays NaN. Straight-line code, so the JIT keeps it in registers.
    */
   private static DoubleVector exp(DoubleVector x) {
     DoubleVector clamped = x.max(LOWEST).min(HIGHEST);

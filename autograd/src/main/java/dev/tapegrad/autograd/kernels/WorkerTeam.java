@@ -9,9 +9,9 @@ import java.util.function.IntConsumer;
 /**
  * The threads that run the parts of {@link Parallel}'s loops: the calling thread plus one daemon
  * worker per further core. A worker that finishes waits for the next loop by spinning for {@link
- * #SPIN_NANOS} before it parks, so the kernels and products of one training step, which follow
- * each other within microseconds, hand work over without a thread wake-up (30–70 µs on a VM).
- * This is how OpenMP and OpenBLAS teams behave; it is why tapegrad runs OpenBLAS on one thread.
+ * #SPIN_NANOS} before it parks, so the kernels and products of one training step, which follow each
+ * other within microseconds, hand work over without a thread wake-up (30–70 µs on a VM). This is
+ * how OpenMP and OpenBLAS teams behave; it is why tapegrad runs OpenBLAS on one thread.
  *
  * <p>One loop runs at a time. A call made while the team is busy (from another thread, or from
  * inside a part) runs all its parts on the calling thread, so nothing waits for itself.
@@ -38,8 +38,8 @@ final class WorkerTeam {
 
   /**
    * Runs {@code part} for each index in {@code [0, parts)}: member {@code t} of the team takes
-   * parts {@code t, t + size, ...}. Returns when all have finished; rethrows the first exception
-   * a part threw.
+   * parts {@code t, t + size, ...}. Returns when all have finished; rethrows the first exception a
+   * part threw.
    */
   void run(int parts, IntConsumer part) {
     if (parts <= 1 || workers.length == 0 || !busy.compareAndSet(false, true)) {

@@ -8,28 +8,27 @@ import java.util.Map;
 /**
  * Reusable arrays, one pool per thread, keyed by length. Writing into a freshly allocated large
  * array costs several times more than into one that was used before (cold pages), so kernels
- * allocate their large results and scratch buffers here, and arrays come back when no one can
- * reach them any more: scratch buffers when their op is done with them, tensor values when a tape
- * opened with {@code Tape.record().recycling()} closes. The pool keeps at most {@link
- * #MAX_KEPT_BYTES} of idle arrays per thread; anything given back beyond that is left to the
- * garbage collector, and so are arrays shorter than {@link #MIN_POOLED_LENGTH} (a small new array
- * is cheap).
+ * allocate their large results and scratch buffers here, and arrays come back when no one can reach
+ * them any more: scratch buffers when their op is done with them, tensor values when a tape opened
+ * with {@code Tape.record().recycling()} closes. The pool keeps at most {@link #MAX_KEPT_BYTES} of
+ * idle arrays per thread; anything given back beyond that is left to the garbage collector, and so
+ * are arrays shorter than {@link #MIN_POOLED_LENGTH} (a small new array is cheap).
  *
  * <p>Only arrays that user code can no longer reach may be given back.
  */
 public final class Workspace {
   /**
-   * Idle arrays beyond this many bytes per thread are dropped instead of kept: 768 MB, or a
-   * quarter of the maximum heap if that is less. A DeepConvNet step on a batch of 100 keeps 596
-   * MB of large arrays in use (its convolutions' columns alone are 211 MB); under a 256 MB cap it
-   * ran 190 ms a step instead of 154 ms.
+   * Idle arrays beyond this many bytes per thread are dropped instead of kept: 768 MB, or a quarter
+   * of the maximum heap if that is less. A DeepConvNet step on a batch of 100 keeps 596 MB of large
+   * arrays in use (its convolutions' columns alone are 211 MB); under a 256 MB cap it ran 190 ms a
+   * step instead of 154 ms.
    */
   public static final long MAX_KEPT_BYTES =
       Math.min(768L << 20, Runtime.getRuntime().maxMemory() / 4);
 
   /**
-   * Arrays shorter than this (32 KB of doubles) are always new and never kept. Pooling from here
-   * up made an MLP step with Adam 10% faster than pooling from 32,768 values.
+   * Arrays shorter than this (32 KB of doubles) are always new and never kept. Pooling from here up
+   * made an MLP step with Adam 10% faster than pooling from 32,768 values.
    */
   public static final int MIN_POOLED_LENGTH = 4_096;
 
@@ -60,8 +59,8 @@ public final class Workspace {
   }
 
   /**
-   * An array of {@code length} zeros, reused when possible: for results that a kernel adds into
-   * or fills only in part (a scattered gradient, a sum).
+   * An array of {@code length} zeros, reused when possible: for results that a kernel adds into or
+   * fills only in part (a scattered gradient, a sum).
    */
   public static double[] zeros(int length) {
     if (length < MIN_POOLED_LENGTH) {

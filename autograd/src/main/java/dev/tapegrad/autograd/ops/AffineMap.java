@@ -12,11 +12,10 @@ import dev.tapegrad.autograd.kernels.Workspace;
  *
  * <p>Fused: one {@code affine} node. The output array is filled with the bias rows and the product
  * is accumulated into it by one GEMM, so there is no second output array and no separate pass
- * adding the bias. X is read in place, so a {@link Tensor#slice} of a data set is never copied.
- * Its backward is {@code dX = gY·Wᵀ}, {@code dW = Xᵀ·gY} (transposes as GEMM flags) and {@code
- * db} = the column sums of {@code gY}, written with the public ops, so it is recorded like any
- * other op when the backward pass is. Composed: {@code dot → add}, the fused node's
- * expansion.
+ * adding the bias. X is read in place, so a {@link Tensor#slice} of a data set is never copied. Its
+ * backward is {@code dX = gY·Wᵀ}, {@code dW = Xᵀ·gY} (transposes as GEMM flags) and {@code db} =
+ * the column sums of {@code gY}, written with the public ops, so it is recorded like any other op
+ * when the backward pass is. Composed: {@code dot → add}, the fused node's expansion.
  */
 public final class AffineMap {
   private AffineMap() {}
@@ -62,11 +61,19 @@ public final class AffineMap {
   }
 
   private static void checkShapes(Tensor x, Tensor weight, Tensor bias) {
-    if (x.rank() < 1 || x.rank() > 2 || weight.rank() != 2 || bias.rank() != 1
-        || x.dim(-1) != weight.dim(0) || bias.dim(0) != weight.dim(1)) {
+    if (x.rank() < 1
+        || x.rank() > 2
+        || weight.rank() != 2
+        || bias.rank() != 1
+        || x.dim(-1) != weight.dim(0)
+        || bias.dim(0) != weight.dim(1)) {
       throw new IllegalArgumentException(
-          "affine: input " + Shape.format(x.shape()) + ", weight " + Shape.format(weight.shape())
-              + " and bias " + Shape.format(bias.shape())
+          "affine: input "
+              + Shape.format(x.shape())
+              + ", weight "
+              + Shape.format(weight.shape())
+              + " and bias "
+              + Shape.format(bias.shape())
               + " do not match (expected (N,in) or (in,), (in,out) and (out,))");
     }
   }

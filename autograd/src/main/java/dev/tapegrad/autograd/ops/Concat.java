@@ -31,16 +31,17 @@ public final class Concat {
       int[] s = x.shape();
       if (!sameExceptAxis(first, s, a)) {
         throw new IllegalArgumentException(
-            "concat: shapes " + Shape.format(first) + " and " + Shape.format(s)
-                + " differ outside axis " + axis);
+            "concat: shapes "
+                + Shape.format(first)
+                + " and "
+                + Shape.format(s)
+                + " differ outside axis "
+                + axis);
       }
       out[a] += s[a];
     }
     Tensor y = Tensor.wrap(join(xs, out, a), out);
-    return Op.named("concat")
-        .attribute("axis", a)
-        .inputs(xs)
-        .record(y, gy -> stretches(gy, xs, a));
+    return Op.named("concat").attribute("axis", a).inputs(xs).record(y, gy -> stretches(gy, xs, a));
   }
 
   private static boolean sameExceptAxis(int[] a, int[] b, int axis) {

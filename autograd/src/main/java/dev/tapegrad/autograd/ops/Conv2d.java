@@ -16,10 +16,10 @@ import dev.tapegrad.autograd.kernels.Workspace;
  *
  * <p>Fused: one {@code conv2d} node. The forward pass builds tap-major columns (C·FH·FW, N·OH·OW)
  * in a pooled buffer, multiplies {@code W (FN, C·FH·FW) · columns} into a pooled scratch and
- * streams that into the output images with the bias added. Its one backward rule is three op
- * calls, {@link Conv2dInputGradient}, {@link Conv2dFilterGradient} and {@code Conv2dBiasGradient},
- * which share one re-layout of the gradient to (FN, N·OH·OW) and the forward's columns, so nothing
- * is computed twice. Each of them has its own backward rule written with {@code conv2d} and each
+ * streams that into the output images with the bias added. Its one backward rule is three op calls,
+ * {@link Conv2dInputGradient}, {@link Conv2dFilterGradient} and {@code Conv2dBiasGradient}, which
+ * share one re-layout of the gradient to (FN, N·OH·OW) and the forward's columns, so nothing is
+ * computed twice. Each of them has its own backward rule written with {@code conv2d} and each
  * other, so a recorded backward pass is differentiable to any order. The columns go back to the
  * pool when the tape releases the node. Composed: the book's {@code im2col → dot (Wᵀ as a GEMM
  * flag) → + b → reshape → transpose}, the fused node's expansion.
@@ -34,7 +34,14 @@ public final class Conv2d {
     TapColumns.im2col(x.data(), g, columns);
     double[] byFilter = Workspace.take(g.filters() * g.positions());
     Gemm.multiplyInto(
-        filters.data(), false, columns, false, g.filters(), g.positions(), g.taps(), byFilter,
+        filters.data(),
+        false,
+        columns,
+        false,
+        g.filters(),
+        g.positions(),
+        g.taps(),
+        byFilter,
         false);
     double[] images = ChannelMajor.toImages(byFilter, bias.data(), g);
     Workspace.give(byFilter);
@@ -82,36 +89,64 @@ public final class Conv2d {
   static ConvGeometry geometry(String op, int[] input, int[] filters, int stride, int pad) {
     if (!imageAndFiltersMatch(input, filters)) {
       throw new IllegalArgumentException(
-          op + ": input " + Shape.format(input) + " and filters " + Shape.format(filters)
+          op
+              + ": input "
+              + Shape.format(input)
+              + " and filters "
+              + Shape.format(filters)
               + " do not match (expected (N,C,H,W) and (FN,C,FH,FW))");
     }
     ConvGeometry g =
         new ConvGeometry(
-            input[0], input[1], input[2], input[3], filters[0], filters[2], filters[3], stride,
+            input[0],
+            input[1],
+            input[2],
+            input[3],
+            filters[0],
+            filters[2],
+            filters[3],
+            stride,
             pad);
     if (stride < 1 || pad < 0 || g.oh() < 1 || g.ow() < 1) {
       throw new IllegalArgumentException(
-          op + ": filters " + Shape.format(filters) + " with stride " + stride + " and pad " + pad
-              + " do not fit an input of " + Shape.format(input)
+          op
+              + ": filters "
+              + Shape.format(filters)
+              + " with stride "
+              + stride
+              + " and pad "
+              + pad
+              + " do not fit an input of "
+              + Shape.format(input)
               + " (stride must be positive, pad non-negative)");
     }
     long positions = (long) g.n() * g.oh() * g.ow();
     if (Math.max(g.taps(), g.filters()) * positions > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          op + ": input " + Shape.format(input) + " with filters " + Shape.format(filters)
-              + ", stride " + stride + " and pad " + pad
+          op
+              + ": input "
+              + Shape.format(input)
+              + " with filters "
+              + Shape.format(filters)
+              + ", stride "
+              + stride
+              + " and pad "
+              + pad
               + " needs more than 2^31 column or output values");
     }
     return g;
   }
 
-  private static ConvGeometry geometry(
-      Tensor x, Tensor filters, Tensor bias, int stride, int pad) {
+  private static ConvGeometry geometry(Tensor x, Tensor filters, Tensor bias, int stride, int pad) {
     int[] ws = filters.shape();
     if (!imageAndFiltersMatch(x.shape(), ws) || bias.rank() != 1 || bias.dim(0) != ws[0]) {
       throw new IllegalArgumentException(
-          "conv2d: input " + Shape.format(x.shape()) + ", filters " + Shape.format(ws)
-              + " and bias " + Shape.format(bias.shape())
+          "conv2d: input "
+              + Shape.format(x.shape())
+              + ", filters "
+              + Shape.format(ws)
+              + " and bias "
+              + Shape.format(bias.shape())
               + " do not match (expected (N,C,H,W), (FN,C,FH,FW) and (FN,))");
     }
     return geometry("conv2d", x.shape(), ws, stride, pad);

@@ -7,8 +7,8 @@ import dev.tapegrad.autograd.Tensor;
  * The gradient of a convolution's bias: the output gradient {@code gy} (N,FN,OH,OW) summed over
  * images and positions, (FN,). One {@code conv2dBiasGradient} node, whose value is the sums the
  * re-layout of {@code gy} made on the way (a separate sum would read {@code gy} once more). Linear
- * in {@code gy}: its backward spreads each filter's upstream gradient over that filter's images
- * and positions. Composed: {@code sum} over axes 0, 2 and 3, the node's expansion.
+ * in {@code gy}: its backward spreads each filter's upstream gradient over that filter's images and
+ * positions. Composed: {@code sum} over axes 0, 2 and 3, the node's expansion.
  */
 final class Conv2dBiasGradient {
   private Conv2dBiasGradient() {}

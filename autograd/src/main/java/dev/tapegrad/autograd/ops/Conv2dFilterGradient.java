@@ -7,9 +7,9 @@ import dev.tapegrad.autograd.kernels.TapColumns;
 import dev.tapegrad.autograd.kernels.Workspace;
 
 /**
- * The gradient of a convolution's filters, {@code dW = G · columnsᵀ} for the output gradient
- * {@code gy} (N,FN,OH,OW) re-laid to {@code G} (FN, N·OH·OW) and the tap-major columns (C·FH·FW,
- * N·OH·OW) of the input {@code x} (PyTorch's {@code torch.nn.grad.conv2d_weight}). One {@code
+ * The gradient of a convolution's filters, {@code dW = G · columnsᵀ} for the output gradient {@code
+ * gy} (N,FN,OH,OW) re-laid to {@code G} (FN, N·OH·OW) and the tap-major columns (C·FH·FW, N·OH·OW)
+ * of the input {@code x} (PyTorch's {@code torch.nn.grad.conv2d_weight}). One {@code
  * conv2dFilterGradient} node. Bilinear in {@code gy} and {@code x}, so its backward is two more
  * convolutions: for an upstream gradient {@code g} (FN,C,FH,FW), {@code ggy = conv2d(x, g)} (no
  * bias) and {@code gx = conv2dInputGradient(gy, g)}. Composed: {@code gy} as (N·OH·OW, FN) rows,
@@ -21,8 +21,8 @@ public final class Conv2dFilterGradient {
   private Conv2dFilterGradient() {}
 
   /**
-   * The gradient of {@code filterShape}-shaped filters convolved with the input {@code x} at
-   * {@code stride} and {@code pad}, given the convolution's output gradient {@code gy}.
+   * The gradient of {@code filterShape}-shaped filters convolved with the input {@code x} at {@code
+   * stride} and {@code pad}, given the convolution's output gradient {@code gy}.
    */
   public static Tensor of(Tensor gy, Tensor x, int[] filterShape, int stride, int pad) {
     ConvGeometry g = Conv2d.geometry(NAME, x.shape(), filterShape, stride, pad);
@@ -44,8 +44,8 @@ public final class Conv2dFilterGradient {
   }
 
   /**
-   * The op on an output gradient already re-laid and the input's tap-major {@code columns}
-   * already built (by {@code conv2d}'s forward pass and backward rule).
+   * The op on an output gradient already re-laid and the input's tap-major {@code columns} already
+   * built (by {@code conv2d}'s forward pass and backward rule).
    */
   static Tensor of(ConvOutputGradient gy, Tensor x, double[] columns) {
     ConvGeometry g = gy.geometry();
@@ -61,9 +61,10 @@ public final class Conv2dFilterGradient {
         .expansion(in -> composed(in.get(0), in.get(1), filterShape, stride, pad))
         .record(
             Tensor.wrap(gw, filterShape),
-            gg -> new Tensor[] {
-              dy.needsGrad() ? Conv2d.withoutBias(x, gg, stride, pad) : null,
-              x.needsGrad() ? Conv2dInputGradient.of(dy, gg, x.shape(), stride, pad) : null
-            });
+            gg ->
+                new Tensor[] {
+                  dy.needsGrad() ? Conv2d.withoutBias(x, gg, stride, pad) : null,
+                  x.needsGrad() ? Conv2dInputGradient.of(dy, gg, x.shape(), stride, pad) : null
+                });
   }
 }

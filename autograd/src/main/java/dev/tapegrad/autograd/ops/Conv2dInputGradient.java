@@ -7,13 +7,13 @@ import dev.tapegrad.autograd.kernels.TapColumns;
 import dev.tapegrad.autograd.kernels.Workspace;
 
 /**
- * The gradient of a convolution's input, {@code dx = col2im(Wᵀ · G)} for the output gradient
- * {@code gy} (N,FN,OH,OW) re-laid to {@code G} (FN, N·OH·OW) and filters {@code W}
- * (FN,C,FH,FW): the transposed convolution (PyTorch's {@code torch.nn.grad.conv2d_input}). One
- * {@code conv2dInputGradient} node. Bilinear in {@code gy} and {@code W}, so its backward is two
- * more convolutions: for an upstream gradient {@code g} (N,C,H,W), {@code ggy = conv2d(g, W)} (no
- * bias) and {@code gW = conv2dFilterGradient(gy, g)}. Composed: {@code gy} as (N·OH·OW, FN) rows
- * {@code → dot W → col2im}, the node's expansion.
+ * The gradient of a convolution's input, {@code dx = col2im(Wᵀ · G)} for the output gradient {@code
+ * gy} (N,FN,OH,OW) re-laid to {@code G} (FN, N·OH·OW) and filters {@code W} (FN,C,FH,FW): the
+ * transposed convolution (PyTorch's {@code torch.nn.grad.conv2d_input}). One {@code
+ * conv2dInputGradient} node. Bilinear in {@code gy} and {@code W}, so its backward is two more
+ * convolutions: for an upstream gradient {@code g} (N,C,H,W), {@code ggy = conv2d(g, W)} (no bias)
+ * and {@code gW = conv2dFilterGradient(gy, g)}. Composed: {@code gy} as (N·OH·OW, FN) rows {@code →
+ * dot W → col2im}, the node's expansion.
  */
 public final class Conv2dInputGradient {
   private static final String NAME = "conv2dInputGradient";
@@ -44,8 +44,15 @@ public final class Conv2dInputGradient {
     ConvGeometry g = gy.geometry();
     double[] columnGradient = Workspace.take(g.taps() * g.positions());
     Gemm.multiplyInto(
-        filters.data(), true, gy.byFilter(), false, g.taps(), g.positions(), g.filters(),
-        columnGradient, false);
+        filters.data(),
+        true,
+        gy.byFilter(),
+        false,
+        g.taps(),
+        g.positions(),
+        g.filters(),
+        columnGradient,
+        false);
     int[] inputShape = {g.n(), g.channels(), g.h(), g.w()};
     double[] gx = Workspace.zeros(g.n() * g.channels() * g.h() * g.w());
     TapColumns.col2imAdd(columnGradient, g, gx);
@@ -58,11 +65,12 @@ public final class Conv2dInputGradient {
         .expansion(in -> composed(in.get(0), in.get(1), inputShape, stride, pad))
         .record(
             Tensor.wrap(gx, inputShape),
-            gg -> new Tensor[] {
-              dy.needsGrad() ? Conv2d.withoutBias(gg, filters, stride, pad) : null,
-              filters.needsGrad()
-                  ? Conv2dFilterGradient.of(dy, gg, filters.shape(), stride, pad)
-                  : null
-            });
+            gg ->
+                new Tensor[] {
+                  dy.needsGrad() ? Conv2d.withoutBias(gg, filters, stride, pad) : null,
+                  filters.needsGrad()
+                      ? Conv2dFilterGradient.of(dy, gg, filters.shape(), stride, pad)
+                      : null
+                });
   }
 }

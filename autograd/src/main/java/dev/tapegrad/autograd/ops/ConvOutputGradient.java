@@ -49,8 +49,11 @@ final class ConvOutputGradient implements AutoCloseable {
     int[] expected = {g.n(), g.filters(), g.oh(), g.ow()};
     if (!Arrays.equals(gy.shape(), expected)) {
       throw new IllegalArgumentException(
-          op + ": output gradient " + Shape.format(gy.shape())
-              + " does not match the convolution's output " + Shape.format(expected));
+          op
+              + ": output gradient "
+              + Shape.format(gy.shape())
+              + " does not match the convolution's output "
+              + Shape.format(expected));
     }
   }
 

@@ -4,8 +4,8 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 
 /**
- * The book's cross-entropy error {@code −Σ t·log(y + 1e-7) / N} of probabilities {@code y} (N,K)
- * or (K,), against class labels or one-hot (or soft) targets, composed of primitive ops.
+ * The book's cross-entropy error {@code −Σ t·log(y + 1e-7) / N} of probabilities {@code y} (N,K) or
+ * (K,), against class labels or one-hot (or soft) targets, composed of primitive ops.
  */
 public final class CrossEntropy {
   /** The book's guard against {@code log(0)}. */
@@ -26,8 +26,10 @@ public final class CrossEntropy {
     Tensor t2 = asBatch(targets);
     if (!java.util.Arrays.equals(y2.shape(), t2.shape())) {
       throw new IllegalArgumentException(
-          "crossEntropy: targets of shape " + Shape.format(targets.shape())
-              + " do not match predictions of shape " + Shape.format(y.shape()));
+          "crossEntropy: targets of shape "
+              + Shape.format(targets.shape())
+              + " do not match predictions of shape "
+              + Shape.format(y.shape()));
     }
     return t2.mul(y2.add(DELTA).log()).sum().div(-y2.dim(0));
   }

@@ -57,11 +57,11 @@ public final class Elementwise {
   }
 
   /**
-   * {@code g · [x > 0]} in one pass: {@code g} where {@code x} is positive, else {@code g · 0}
-   * (0, or NaN where {@code g} is NaN or infinite; a NaN {@code x} counts as not positive). ReLU's
+   * {@code g · [x > 0]} in one pass: {@code g} where {@code x} is positive, else {@code g · 0} (0,
+   * or NaN where {@code g} is NaN or infinite; a NaN {@code x} counts as not positive). ReLU's
    * gradient. Differentiable in {@code g} only, with the same masking as its own backward; {@code
-   * x} is a constant (its derivative is zero almost everywhere), so second derivatives through
-   * ReLU stay exact.
+   * x} is a constant (its derivative is zero almost everywhere), so second derivatives through ReLU
+   * stay exact.
    *
    * @throws IllegalArgumentException if the shapes differ
    */
@@ -69,7 +69,9 @@ public final class Elementwise {
     int[] shape = g.shape();
     if (!Arrays.equals(shape, x.shape())) {
       throw new IllegalArgumentException(
-          "reluBackward: gradient shape " + Shape.format(shape) + " differs from input shape "
+          "reluBackward: gradient shape "
+              + Shape.format(shape)
+              + " differs from input shape "
               + Shape.format(x.shape()));
     }
     double[] out = BinaryOp.PASS_WHERE_POSITIVE.apply(g.data(), shape, x.data(), shape, shape);

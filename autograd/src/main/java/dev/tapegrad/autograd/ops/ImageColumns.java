@@ -30,8 +30,7 @@ public final class ImageColumns {
     double[] col = Im2col.im2col(x.data(), s[0], s[1], s[2], s[3], fh, fw, stride, pad);
     return window(Op.named("im2col"), fh, fw, stride, pad)
         .inputs(x)
-        .record(
-            Tensor.wrap(col, colShape), gy -> new Tensor[] {gy.col2im(s, fh, fw, stride, pad)});
+        .record(Tensor.wrap(col, colShape), gy -> new Tensor[] {gy.col2im(s, fh, fw, stride, pad)});
   }
 
   public static Tensor col2im(Tensor col, int[] imageShape, int fh, int fw, int stride, int pad) {
@@ -43,9 +42,21 @@ public final class ImageColumns {
     int[] expected = columnShape("col2im", s, fh, fw, stride, pad);
     if (!java.util.Arrays.equals(col.shape(), expected)) {
       throw new IllegalArgumentException(
-          "col2im: columns of shape " + Shape.format(col.shape()) + " do not match image "
-              + Shape.format(s) + " with filter " + fh + "x" + fw + ", stride " + stride
-              + ", pad " + pad + " (expected " + Shape.format(expected) + ")");
+          "col2im: columns of shape "
+              + Shape.format(col.shape())
+              + " do not match image "
+              + Shape.format(s)
+              + " with filter "
+              + fh
+              + "x"
+              + fw
+              + ", stride "
+              + stride
+              + ", pad "
+              + pad
+              + " (expected "
+              + Shape.format(expected)
+              + ")");
     }
     double[] image = Im2col.col2im(col.data(), s[0], s[1], s[2], s[3], fh, fw, stride, pad);
     return window(Op.named("col2im"), fh, fw, stride, pad)
@@ -56,14 +67,29 @@ public final class ImageColumns {
   private static int[] columnShape(String op, int[] s, int fh, int fw, int stride, int pad) {
     if (fh < 1 || fw < 1 || stride < 1 || pad < 0) {
       throw new IllegalArgumentException(
-          op + ": filter " + fh + "x" + fw + ", stride " + stride + " and pad " + pad
+          op
+              + ": filter "
+              + fh
+              + "x"
+              + fw
+              + ", stride "
+              + stride
+              + " and pad "
+              + pad
               + " must be positive (pad non-negative)");
     }
     int oh = Im2col.outSize(s[2], fh, stride, pad);
     int ow = Im2col.outSize(s[3], fw, stride, pad);
     if (oh < 1 || ow < 1) {
       throw new IllegalArgumentException(
-          op + ": a " + fh + "x" + fw + " filter with pad " + pad + " does not fit an image of "
+          op
+              + ": a "
+              + fh
+              + "x"
+              + fw
+              + " filter with pad "
+              + pad
+              + " does not fit an image of "
               + Shape.format(s));
     }
     return new int[] {s[0] * oh * ow, s[1] * fh * fw};

@@ -4,14 +4,13 @@ import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernels.Parallel;
 import dev.tapegrad.autograd.kernels.Workspace;
 
 /**
  * Picking entries: {@code select} takes one entry per row (its adjoint {@code scatter} puts them
- * back), {@code gather} takes entries by flat index (its adjoint {@code scatterAdd} adds them back),
- * while {@code rows} copies rows out for mini-batches and is not differentiable (nor is {@link
- * Tensor#slice}, which reads a range of rows in place).
+ * back), {@code gather} takes entries by flat index (its adjoint {@code scatterAdd} adds them
+ * back), while {@code rows} copies rows out for mini-batches and is not differentiable (nor is
+ * {@link Tensor#slice}, which reads a range of rows in place).
  */
 public final class Indexing {
   private Indexing() {}
@@ -20,8 +19,11 @@ public final class Indexing {
   public static Tensor select(Tensor x, int[] labels) {
     if (x.rank() != 2 || labels.length != x.dim(0)) {
       throw new IllegalArgumentException(
-          "select: needs a 2-D input and one label per row, got shape " + Shape.format(x.shape())
-              + " and " + labels.length + " labels");
+          "select: needs a 2-D input and one label per row, got shape "
+              + Shape.format(x.shape())
+              + " and "
+              + labels.length
+              + " labels");
     }
     int k = x.dim(1);
     int[] picks = checkedLabels("select", labels, k);
@@ -35,12 +37,18 @@ public final class Indexing {
         .record(Tensor.wrap(out, picks.length), gy -> new Tensor[] {scatter(gy, picks, k)});
   }
 
-  /** Adjoint of {@link #select}: an (N,k) tensor of zeros with {@code g[i]} at {@code [i, labels[i]]}. */
+  /**
+   * Adjoint of {@link #select}: an (N,k) tensor of zeros with {@code g[i]} at {@code [i,
+   * labels[i]]}.
+   */
   public static Tensor scatter(Tensor g, int[] labels, int k) {
     if (g.rank() != 1 || labels.length != g.dim(0)) {
       throw new IllegalArgumentException(
           "scatter: needs a 1-D input and one label per entry, got shape "
-              + Shape.format(g.shape()) + " and " + labels.length + " labels");
+              + Shape.format(g.shape())
+              + " and "
+              + labels.length
+              + " labels");
     }
     int[] picks = checkedLabels("scatter", labels, k);
     double[] in = g.data();

@@ -16,7 +16,9 @@ public final class MatMul {
   public static Tensor dot(Tensor a, Tensor b) {
     if (a.rank() < 1 || a.rank() > 2 || b.rank() < 1 || b.rank() > 2) {
       throw new IllegalArgumentException(
-          "dot: supports 1-D and 2-D operands, got shapes " + Shape.format(a.shape()) + " and "
+          "dot: supports 1-D and 2-D operands, got shapes "
+              + Shape.format(a.shape())
+              + " and "
               + Shape.format(b.shape()));
     }
     return product("dot", a, b, false, false);
@@ -26,7 +28,9 @@ public final class MatMul {
   public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
     if (a.rank() != 2 || b.rank() != 2) {
       throw new IllegalArgumentException(
-          "matmul: needs 2-D operands, got shapes " + Shape.format(a.shape()) + " and "
+          "matmul: needs 2-D operands, got shapes "
+              + Shape.format(a.shape())
+              + " and "
               + Shape.format(b.shape()));
     }
     return product("dot", a, b, transA, transB);
@@ -41,9 +45,17 @@ public final class MatMul {
     int n = transB ? b2[0] : b2[1];
     if (k != kb) {
       throw new IllegalArgumentException(
-          op + ": shapes " + Shape.format(a.shape()) + (transA ? "ᵀ" : "") + " and "
-              + Shape.format(b.shape()) + (transB ? "ᵀ" : "") + " are not aligned: " + k
-              + " != " + kb);
+          op
+              + ": shapes "
+              + Shape.format(a.shape())
+              + (transA ? "ᵀ" : "")
+              + " and "
+              + Shape.format(b.shape())
+              + (transB ? "ᵀ" : "")
+              + " are not aligned: "
+              + k
+              + " != "
+              + kb);
     }
     int[] outShape;
     if (a.rank() == 1 && b.rank() == 1) {

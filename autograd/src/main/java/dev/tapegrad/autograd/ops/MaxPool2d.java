@@ -9,8 +9,8 @@ import dev.tapegrad.autograd.kernels.MaxPool;
 /**
  * Max pooling over (N,C,H,W). Fused: one {@code maxPool} node computed in one pass, whose backward
  * adds each gradient at its window's first maximum (a {@code scatterAdd} node, by the pooling
- * kernel's own trusted indices). Composed: the book's
- * {@code im2col → reshape → max → reshape → transpose}. Both pad with zeros, as the book does.
+ * kernel's own trusted indices). Composed: the book's {@code im2col → reshape → max → reshape →
+ * transpose}. Both pad with zeros, as the book does.
  */
 public final class MaxPool2d {
   private MaxPool2d() {}
@@ -27,15 +27,13 @@ public final class MaxPool2d {
         .attribute("pad", pad)
         .inputs(x)
         .expansion(inputs -> composed(inputs.get(0), ph, pw, stride, pad))
-        .record(
-            Tensor.wrap(out, s[0], s[1], oh, ow),
-            gy -> new Tensor[] {backward(gy, argmax, s)});
+        .record(Tensor.wrap(out, s[0], s[1], oh, ow), gy -> new Tensor[] {backward(gy, argmax, s)});
   }
 
   /**
    * The fused node's gradient: {@code gy.scatterAdd(argmax, inputShape)} without re-checking and
-   * copying the indices the pooling kernel itself produced. Differentiable: its adjoint gathers
-   * the upstream gradient at the same positions.
+   * copying the indices the pooling kernel itself produced. Differentiable: its adjoint gathers the
+   * upstream gradient at the same positions.
    */
   private static Tensor backward(Tensor gy, int[] argmax, int[] inputShape) {
     int[] gyShape = gy.shape();
@@ -45,8 +43,7 @@ public final class MaxPool2d {
     return Op.named("scatterAdd")
         .inputs(gy)
         .record(
-            Tensor.wrap(gx, inputShape.clone()),
-            gg -> new Tensor[] {gg.gather(argmax, gyShape)});
+            Tensor.wrap(gx, inputShape.clone()), gg -> new Tensor[] {gg.gather(argmax, gyShape)});
   }
 
   public static Tensor composed(Tensor x, int ph, int pw, int stride, int pad) {
@@ -63,11 +60,23 @@ public final class MaxPool2d {
           "maxPool: expected an (N,C,H,W) input, got " + Shape.format(x.shape()));
     }
     int[] s = x.shape();
-    if (ph < 1 || pw < 1 || stride < 1 || pad < 0
-        || Im2col.outSize(s[2], ph, stride, pad) < 1 || Im2col.outSize(s[3], pw, stride, pad) < 1) {
+    if (ph < 1
+        || pw < 1
+        || stride < 1
+        || pad < 0
+        || Im2col.outSize(s[2], ph, stride, pad) < 1
+        || Im2col.outSize(s[3], pw, stride, pad) < 1) {
       throw new IllegalArgumentException(
-          "maxPool: a " + ph + "x" + pw + " window with stride " + stride + " and pad " + pad
-              + " does not fit an input of " + Shape.format(s));
+          "maxPool: a "
+              + ph
+              + "x"
+              + pw
+              + " window with stride "
+              + stride
+              + " and pad "
+              + pad
+              + " does not fit an input of "
+              + Shape.format(s));
     }
     return s;
   }

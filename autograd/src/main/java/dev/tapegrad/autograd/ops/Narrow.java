@@ -24,8 +24,14 @@ public final class Narrow {
     int a = Shape.axis("narrow", axis, shape.length);
     if (start < 0 || length < 0 || start > shape[a] - length) {
       throw new IllegalArgumentException(
-          "narrow: [" + start + ", " + ((long) start + length) + ") is outside axis " + axis
-              + " of shape " + Shape.format(shape));
+          "narrow: ["
+              + start
+              + ", "
+              + ((long) start + length)
+              + ") is outside axis "
+              + axis
+              + " of shape "
+              + Shape.format(shape));
     }
     int[] out = shape.clone();
     out[a] = length;

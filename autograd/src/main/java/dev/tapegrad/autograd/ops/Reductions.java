@@ -53,7 +53,10 @@ public final class Reductions {
     return reduction("max", x, new int[] {a}, keepDims)
         .record(
             out,
-            gy -> new Tensor[] {gy.reshape(kept).broadcastTo(shape).mul(argmaxMask(shape, a, argmax))});
+            gy ->
+                new Tensor[] {
+                  gy.reshape(kept).broadcastTo(shape).mul(argmaxMask(shape, a, argmax))
+                });
   }
 
   /** Index of the first maximum along {@code axis}, as a tensor of doubles. */

@@ -56,7 +56,9 @@ public final class Shaping {
     }
     if (!Shape.broadcastsTo(shape, target)) {
       throw new IllegalArgumentException(
-          "broadcastTo: shape " + Shape.format(shape) + " cannot broadcast to "
+          "broadcastTo: shape "
+              + Shape.format(shape)
+              + " cannot broadcast to "
               + Shape.format(target));
     }
     int[] to = target.clone();

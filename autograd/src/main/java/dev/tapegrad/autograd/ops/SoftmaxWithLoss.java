@@ -7,8 +7,8 @@ import dev.tapegrad.autograd.Tensor;
 
 /**
  * Softmax followed by cross-entropy, as the book's Softmax-with-Loss layer. The fused node's
- * backward is the book's {@code (y − t)/N}, each row scaled by {@code y_t/(y_t + 1e-7)} so it is the
- * exact derivative of the loss with the book's 1e-7 inside the log (and so equals the composed
+ * backward is the book's {@code (y − t)/N}, each row scaled by {@code y_t/(y_t + 1e-7)} so it is
+ * the exact derivative of the loss with the book's 1e-7 inside the log (and so equals the composed
  * form to rounding). The composed form is softmax then {@link CrossEntropy}.
  */
 public final class SoftmaxWithLoss {
@@ -24,8 +24,10 @@ public final class SoftmaxWithLoss {
     int[] nk = CrossEntropy.batchShape("softmaxWithLoss", scores);
     if (targets.size() != nk[0] * nk[1] || targets.rank() != scores.rank()) {
       throw new IllegalArgumentException(
-          "softmaxWithLoss: targets of shape " + Shape.format(targets.shape())
-              + " do not match scores of shape " + Shape.format(scores.shape()));
+          "softmaxWithLoss: targets of shape "
+              + Shape.format(targets.shape())
+              + " do not match scores of shape "
+              + Shape.format(scores.shape()));
     }
     Tensor t = Tensor.wrap(targets.data(), nk);
     return fused(scores, t, inputs -> composed(inputs.get(0), targets.detach()));

@@ -30,7 +30,10 @@ public final class Stack {
     for (int i = 0; i < xs.length; i++) {
       if (!Arrays.equals(shape, xs[i].shape())) {
         throw new IllegalArgumentException(
-            "stack: shapes " + Shape.format(shape) + " and " + Shape.format(xs[i].shape())
+            "stack: shapes "
+                + Shape.format(shape)
+                + " and "
+                + Shape.format(xs[i].shape())
                 + " differ");
       }
       parts[i] = xs[i].reshape(withAxis);

@@ -10,7 +10,10 @@ public final class SumSquares {
   public static Tensor of(Tensor y, Tensor t) {
     if (!java.util.Arrays.equals(y.shape(), t.shape())) {
       throw new IllegalArgumentException(
-          "sumSquares: shapes " + Shape.format(y.shape()) + " and " + Shape.format(t.shape())
+          "sumSquares: shapes "
+              + Shape.format(y.shape())
+              + " and "
+              + Shape.format(t.shape())
               + " differ");
     }
     return y.sub(t).pow(2).sum().mul(0.5);

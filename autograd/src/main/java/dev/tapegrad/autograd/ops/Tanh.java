@@ -18,8 +18,6 @@ public final class Tanh {
               }
             });
     Tensor y = Tensor.wrap(out, x.shape());
-    return Op.named("tanh")
-        .inputs(x)
-        .record(y, gy -> new Tensor[] {gy.mul(y.mul(y).neg().add(1))});
+    return Op.named("tanh").inputs(x).record(y, gy -> new Tensor[] {gy.mul(y.mul(y).neg().add(1))});
   }
 }

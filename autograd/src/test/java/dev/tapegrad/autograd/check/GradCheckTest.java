@@ -44,8 +44,10 @@ class GradCheckTest {
     assertEquals(3, e.maxAbsoluteError(), 1e-6);
     assertEquals(0.5, e.maxRelativeError(), 1e-6);
     AssertionError error =
-        assertThrows(AssertionError.class, () -> GradCheck.assertGradients(GradCheckTest::wrongSquare, x));
-    assertTrue(error.getMessage().contains("x (2,2): worst element [1, 0] analytic "), error.getMessage());
+        assertThrows(
+            AssertionError.class, () -> GradCheck.assertGradients(GradCheckTest::wrongSquare, x));
+    assertTrue(
+        error.getMessage().contains("x (2,2): worst element [1, 0] analytic "), error.getMessage());
     assertTrue(error.getMessage().contains("FAILED"));
   }
 
@@ -82,7 +84,8 @@ class GradCheckTest {
   void secondOrderCheckCatchesABackwardThatIsNotDifferentiable() {
     Tensor x = Tensor.vector(0.5, -1.5, 2);
     GradCheck.assertGradients(GradCheckTest::firstOrderOnlySquare, x);
-    assertFalse(GradCheck.withDefaults().checkSecondOrder(xs -> firstOrderOnlySquare(xs[0]), x).passed());
+    assertFalse(
+        GradCheck.withDefaults().checkSecondOrder(xs -> firstOrderOnlySquare(xs[0]), x).passed());
     GradCheck.assertSecondOrderGradients(xs -> xs[0].pow(2), x);
   }
 

@@ -113,21 +113,35 @@ class AtomicFileTest {
     assertTrue(Files.notExists(deadWriter));
     assertTrue(Files.notExists(oldOfThisId));
     assertTrue(Files.notExists(oldWithoutId));
-    assertEquals(Set.of("a.csv", liveWriter.getFileName().toString(),
-        recentOfThisId.getFileName().toString(), recentWithoutId.getFileName().toString(),
-        ".hidden.tmp", "notes.tmp", ".x.ABC.tmp", ".y.abc.txt"), names(dir));
+    assertEquals(
+        Set.of(
+            "a.csv",
+            liveWriter.getFileName().toString(),
+            recentOfThisId.getFileName().toString(),
+            recentWithoutId.getFileName().toString(),
+            ".hidden.tmp",
+            "notes.tmp",
+            ".x.ABC.tmp",
+            ".y.abc.txt"),
+        names(dir));
   }
 
   @Test
   void sigtermDuringAWriteRemovesTheTemporaryFile() throws Exception {
     Path target = dir.resolve("large.bin");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        SlowWriter.class.getName(), target.toString())
-        .redirectErrorStream(true)
-        .start();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+    Process writer =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                SlowWriter.class.getName(),
+                target.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("writing", out.readLine());
       assertEquals(1, names(dir).size(), "the temporary file exists: " + names(dir));
       writer.destroy(); // SIGTERM

@@ -26,8 +26,15 @@ class GemmSplitTest {
 
   /** (m, n, k) shapes: odd sizes, sizes below the number of parts, k = 0, m or n = 1. */
   private static final int[][] SMALL_SHAPES = {
-    {7, 5, 3}, {13, 17, 19}, {1, 9, 4}, {9, 1, 4}, {1, 1, 7},
-    {2, 3, 11}, {3, 2, 1}, {4, 6, 0}, {1, 1, 1},
+    {7, 5, 3},
+    {13, 17, 19},
+    {1, 9, 4},
+    {9, 1, 4},
+    {1, 1, 7},
+    {2, 3, 11},
+    {3, 2, 1},
+    {4, 6, 0},
+    {1, 1, 1},
   };
 
   static Stream<Arguments> everySplitOfSmallShapes() {
@@ -49,7 +56,8 @@ class GemmSplitTest {
   /** {@code variant}'s three bits: transpose A, transpose B, accumulate. */
   @ParameterizedTest(name = "{0} in {1} parts, m={2} n={3} k={4}, variant {5}")
   @MethodSource("everySplitOfSmallShapes")
-  void everySplitMatchesTheTripleLoop(GemmSplit split, int parts, int m, int n, int k, int variant) {
+  void everySplitMatchesTheTripleLoop(
+      GemmSplit split, int parts, int m, int n, int k, int variant) {
     Case c = new Case(new Random(variant * 31L + m * 7L + n * 3L + k), m, n, k, variant);
     Gemm.multiplyInto(split, parts, c.a, 0, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
     assertArrayEquals(c.expected(), c.out, 1e-12);
@@ -71,15 +79,15 @@ class GemmSplitTest {
 
   static Stream<Arguments> networkShapes() {
     return Stream.of(
-        Arguments.of(57600, 30, 25, GemmSplit.ROWS),     // the book's convolution: im2col · W
-        Arguments.of(25, 30, 57600, GemmSplit.DEPTH),    // its weight gradient: colᵀ · dout
-        Arguments.of(30, 57600, 25, GemmSplit.COLUMNS),  // conv2d forward: W · columns
-        Arguments.of(25, 57600, 30, GemmSplit.COLUMNS),  // conv2d input gradient: Wᵀ · gy
-        Arguments.of(30, 25, 57600, GemmSplit.DEPTH),    // conv2d filter gradient: gy · columnsᵀ
-        Arguments.of(100, 100, 4320, GemmSplit.DEPTH),   // Affine 4320-100 weight gradient
-        Arguments.of(1, 50, 784, GemmSplit.DEPTH),       // Affine 784-50 at batch 1: B is the cost
-        Arguments.of(1, 100, 50, GemmSplit.NONE),        // Affine 50-100 at batch 1: B is small
-        Arguments.of(100, 10, 100, GemmSplit.NONE));     // small: stays on the calling thread
+        Arguments.of(57600, 30, 25, GemmSplit.ROWS), // the book's convolution: im2col · W
+        Arguments.of(25, 30, 57600, GemmSplit.DEPTH), // its weight gradient: colᵀ · dout
+        Arguments.of(30, 57600, 25, GemmSplit.COLUMNS), // conv2d forward: W · columns
+        Arguments.of(25, 57600, 30, GemmSplit.COLUMNS), // conv2d input gradient: Wᵀ · gy
+        Arguments.of(30, 25, 57600, GemmSplit.DEPTH), // conv2d filter gradient: gy · columnsᵀ
+        Arguments.of(100, 100, 4320, GemmSplit.DEPTH), // Affine 4320-100 weight gradient
+        Arguments.of(1, 50, 784, GemmSplit.DEPTH), // Affine 784-50 at batch 1: B is the cost
+        Arguments.of(1, 100, 50, GemmSplit.NONE), // Affine 50-100 at batch 1: B is small
+        Arguments.of(100, 10, 100, GemmSplit.NONE)); // small: stays on the calling thread
   }
 
   @ParameterizedTest(name = "m={0} n={1} k={2}: {3}")
@@ -105,11 +113,14 @@ class GemmSplitTest {
         int n = 30 + 2 * task;
         int k = 50 + 3 * task;
         Case c = new Case(new Random(task), m, n, k, task % 8);
-        running.add(pool.submit(() -> {
-          Gemm.multiplyInto(split, 3, c.a, 0, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
-          assertArrayEquals(c.expected(), c.out, 1e-10);
-          return null;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  Gemm.multiplyInto(
+                      split, 3, c.a, 0, c.transA, c.b, c.transB, m, n, k, c.out, c.accumulate);
+                  assertArrayEquals(c.expected(), c.out, 1e-10);
+                  return null;
+                }));
       }
       for (Future<?> product : running) {
         product.get();

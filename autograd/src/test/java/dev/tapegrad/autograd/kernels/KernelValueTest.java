@@ -121,9 +121,15 @@ class KernelValueTest {
   void permuteMatchesTheDefinition(int seed) {
     RandomShapes r = new RandomShapes(seed);
     int[] shape = r.shape(4, 5);
-    int[] perm = IntStream.range(0, shape.length).boxed()
-        .sorted((p, q) -> Integer.compare(Integer.hashCode(p * 31 + seed) % 7, Integer.hashCode(q * 31 + seed) % 7))
-        .mapToInt(Integer::intValue).toArray();
+    int[] perm =
+        IntStream.range(0, shape.length)
+            .boxed()
+            .sorted(
+                (p, q) ->
+                    Integer.compare(
+                        Integer.hashCode(p * 31 + seed) % 7, Integer.hashCode(q * 31 + seed) % 7))
+            .mapToInt(Integer::intValue)
+            .toArray();
     double[] x = r.normal(shape).data();
     int[] outShape = IntStream.of(perm).map(p -> shape[p]).toArray();
     double[] out = Layout.permute(x, shape, perm);
@@ -213,7 +219,9 @@ class KernelValueTest {
     return idx;
   }
 
-  /** Offset of a (broadcast) index in a tensor of {@code shape}, right-aligned, size-1 dims pinned. */
+  /**
+   * Offset of a (broadcast) index in a tensor of {@code shape}, right-aligned, size-1 dims pinned.
+   */
   private static int at(int[] idx, int[] shape) {
     int off = 0;
     int lead = idx.length - shape.length;

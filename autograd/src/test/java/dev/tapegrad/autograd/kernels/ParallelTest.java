@@ -18,8 +18,10 @@ class ParallelTest {
     for (String bad : new String[] {"0", "-3", "9", "100000", "two", "", "1.5"}) {
       assertEquals(0, Parallel.parseThreads(bad, 2), bad);
     }
-    assertEquals("-Dtapegrad.threads must be a whole number from 1 to 8 (4 x the 2 available"
-        + " processors), got '100000'", Parallel.invalidThreadsMessage("100000", 2));
+    assertEquals(
+        "-Dtapegrad.threads must be a whole number from 1 to 8 (4 x the 2 available"
+            + " processors), got '100000'",
+        Parallel.invalidThreadsMessage("100000", 2));
   }
 
   @Test
@@ -52,11 +54,14 @@ class ParallelTest {
   void forRangeCoversEveryIndexOnceAboveAndBelowTheThreshold() {
     for (int count : new int[] {10, Parallel.MIN_PARALLEL_WORK + 3}) {
       AtomicIntegerArray visits = new AtomicIntegerArray(count);
-      Parallel.forRange(count, 1, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          visits.incrementAndGet(i);
-        }
-      });
+      Parallel.forRange(
+          count,
+          1,
+          (from, to) -> {
+            for (int i = from; i < to; i++) {
+              visits.incrementAndGet(i);
+            }
+          });
       for (int i = 0; i < count; i++) {
         assertEquals(1, visits.get(i));
       }

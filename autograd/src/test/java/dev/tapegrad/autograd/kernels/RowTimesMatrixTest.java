@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The SIMD one-row product against a plain sum, for widths that use every block (four vectors,
- * one vector, single columns), depths that are not multiples of four, and a block of columns
- * and rows inside larger arrays (as {@link Gemm}'s splits pass it).
+ * The SIMD one-row product against a plain sum, for widths that use every block (four vectors, one
+ * vector, single columns), depths that are not multiples of four, and a block of columns and rows
+ * inside larger arrays (as {@link Gemm}'s splits pass it).
  */
 class RowTimesMatrixTest {
 

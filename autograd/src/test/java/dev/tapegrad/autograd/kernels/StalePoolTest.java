@@ -26,11 +26,13 @@ class StalePoolTest {
     return Stream.of(
         Named.of("permute (block swap)", () -> Layout.permute(X.data(), s, new int[] {0, 2, 1})),
         Named.of("permute (general)", () -> Layout.permute(X.data(), s, new int[] {1, 0, 2})),
-        Named.of("broadcastTo (rows)",
-            () -> Layout.broadcastTo(X.data(), s, new int[] {2, 6, 40, 50})),
-        Named.of("broadcastTo (general)",
-            () -> Layout.broadcastTo(new double[] {1, 2, 3, 4, 5, 6}, new int[] {6, 1, 1},
-                new int[] {6, 40, 50})),
+        Named.of(
+            "broadcastTo (rows)", () -> Layout.broadcastTo(X.data(), s, new int[] {2, 6, 40, 50})),
+        Named.of(
+            "broadcastTo (general)",
+            () ->
+                Layout.broadcastTo(
+                    new double[] {1, 2, 3, 4, 5, 6}, new int[] {6, 1, 1}, new int[] {6, 40, 50})),
         Named.of("gather", () -> X.gather(everyOther, everyOther.length).data()));
   }
 
@@ -39,16 +41,18 @@ class StalePoolTest {
   void resultsDoNotDependOnWhatThePoolHeld(Supplier<double[]> kernel) throws InterruptedException {
     AtomicReference<double[]> fresh = new AtomicReference<>();
     AtomicReference<double[]> stale = new AtomicReference<>();
-    Thread thread = new Thread(() -> {
-      double[] expected = kernel.get().clone();
-      fresh.set(expected);
-      for (int i = 0; i < 4; i++) {
-        double[] nan = new double[expected.length];
-        Arrays.fill(nan, Double.NaN);
-        Workspace.give(nan);
-      }
-      stale.set(kernel.get());
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              double[] expected = kernel.get().clone();
+              fresh.set(expected);
+              for (int i = 0; i < 4; i++) {
+                double[] nan = new double[expected.length];
+                Arrays.fill(nan, Double.NaN);
+                Workspace.give(nan);
+              }
+              stale.set(kernel.get());
+            });
     thread.start();
     thread.join();
     assertArrayEquals(fresh.get(), stale.get());

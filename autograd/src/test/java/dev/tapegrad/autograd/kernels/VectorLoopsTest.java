@@ -24,7 +24,9 @@ class VectorLoopsTest {
   @Test
   void theTestJvmRunsTheSimdLoops() {
     boolean switchedOff = "false".equals(System.getProperty("tapegrad.simd"));
-    assertEquals(!switchedOff, UnaryOp.simd(),
+    assertEquals(
+        !switchedOff,
+        UnaryOp.simd(),
         "surefire starts the tests with --add-modules jdk.incubator.vector");
   }
 
@@ -54,15 +56,43 @@ class VectorLoopsTest {
   }
 
   /**
-   * Where exp's result is subnormal, zero or infinite, or the argument is special; every value
-   * sits in a whole vector (the array is padded to a multiple of the lane count), so none of them
-   * goes to the scalar tail.
+   * Where exp's result is subnormal, zero or infinite, or the argument is special; every value sits
+   * in a whole vector (the array is padded to a multiple of the lane count), so none of them goes
+   * to the scalar tail.
    */
   @Test
   void expAtTheEdgesOfItsRangeAgreesWithMathExp() {
-    double[] edges = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -745.2,
-        -745.1, -744, -740, -730.3, -720, -709, -708.4, -708.39, -100.7, -1e-300, 0, -0.0, 1e-300,
-        0.34657359, -0.34657359, 0.5, 700.1, 709.7, 709.78, 709.79, 710, 800, -800, -1e6, 1e6};
+    double[] edges = {
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      -745.2,
+      -745.1,
+      -744,
+      -740,
+      -730.3,
+      -720,
+      -709,
+      -708.4,
+      -708.39,
+      -100.7,
+      -1e-300,
+      0,
+      -0.0,
+      1e-300,
+      0.34657359,
+      -0.34657359,
+      0.5,
+      700.1,
+      709.7,
+      709.78,
+      709.79,
+      710,
+      800,
+      -800,
+      -1e6,
+      1e6
+    };
     int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
     double[] x = java.util.Arrays.copyOf(edges, (edges.length + lanes - 1) / lanes * lanes);
     double[] simd = new double[x.length];
@@ -85,8 +115,25 @@ class VectorLoopsTest {
   @Test
   void sigmoidMatchesHandValuesAndNeverOverflows() {
     double ln3 = Math.log(3);
-    double[] x = {0, ln3, -ln3, 800, -800, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.NaN, -0.0, 1, -1, 2, 3, 4, 5, 6, 7};
+    double[] x = {
+      0,
+      ln3,
+      -ln3,
+      800,
+      -800,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NaN,
+      -0.0,
+      1,
+      -1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7
+    };
     double[] y = UnaryOp.SIGMOID.apply(x);
     assertEquals(0.5, y[0], 1e-16);
     assertEquals(0.75, y[1], 1e-15);

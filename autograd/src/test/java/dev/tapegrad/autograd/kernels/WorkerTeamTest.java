@@ -44,13 +44,18 @@ class WorkerTeamTest {
   void aWorkersExceptionReachesTheCallerAfterTheOtherPartsFinish() {
     IllegalArgumentException boom = new IllegalArgumentException("part 2 failed");
     AtomicIntegerArray runs = new AtomicIntegerArray(3);
-    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-        () -> team.run(3, p -> {
-          runs.incrementAndGet(p);
-          if (p == 2) {
-            throw boom;
-          }
-        }));
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                team.run(
+                    3,
+                    p -> {
+                      runs.incrementAndGet(p);
+                      if (p == 2) {
+                        throw boom;
+                      }
+                    }));
     assertSame(boom, thrown);
     assertEquals(1, runs.get(0));
     assertEquals(1, runs.get(1));
@@ -72,17 +77,19 @@ class WorkerTeamTest {
       List<Future<Long>> sums = new ArrayList<>();
       for (int c = 0; c < 4; c++) {
         int caller = c;
-        sums.add(callers.submit(() -> {
-          long sum = 0;
-          for (int round = 0; round < 2_000; round++) {
-            long[] parts = new long[5];
-            team.run(5, p -> parts[p] = caller * 100L + p);
-            for (long v : parts) {
-              sum += v;
-            }
-          }
-          return sum;
-        }));
+        sums.add(
+            callers.submit(
+                () -> {
+                  long sum = 0;
+                  for (int round = 0; round < 2_000; round++) {
+                    long[] parts = new long[5];
+                    team.run(5, p -> parts[p] = caller * 100L + p);
+                    for (long v : parts) {
+                      sum += v;
+                    }
+                  }
+                  return sum;
+                }));
       }
       for (int c = 0; c < 4; c++) {
         assertEquals(2_000L * (5 * c * 100L + 10), sums.get(c).get(60, TimeUnit.SECONDS));

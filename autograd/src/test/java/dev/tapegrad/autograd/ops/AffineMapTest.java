@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.GradOption;
 import dev.tapegrad.autograd.Node;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.RandomShapes;
+import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.check.TensorFunction;
 import java.util.ArrayList;
@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AffineMapTest {
   private static final double TOLERANCE = 1e-10;
   private static final TensorFunction FUSED = xwb -> AffineMap.affine(xwb[0], xwb[1], xwb[2]);
-  private static final TensorFunction COMPOSED =
-      xwb -> AffineMap.composed(xwb[0], xwb[1], xwb[2]);
+  private static final TensorFunction COMPOSED = xwb -> AffineMap.composed(xwb[0], xwb[1], xwb[2]);
 
   /** Input shape and output features. */
   enum Layer {
@@ -148,21 +147,28 @@ class AffineMapTest {
   void badShapesNameTheOpAndTheShapes() {
     Tensor w = Tensor.zeros(3, 4);
     Tensor b = Tensor.zeros(4);
-    IllegalArgumentException features = assertThrows(IllegalArgumentException.class,
-        () -> AffineMap.affine(Tensor.zeros(2, 5), w, b));
-    assertTrue(features.getMessage().startsWith("affine: input (2,5), weight (3,4) and bias (4,)"),
+    IllegalArgumentException features =
+        assertThrows(
+            IllegalArgumentException.class, () -> AffineMap.affine(Tensor.zeros(2, 5), w, b));
+    assertTrue(
+        features.getMessage().startsWith("affine: input (2,5), weight (3,4) and bias (4,)"),
         features.getMessage());
-    IllegalArgumentException bias = assertThrows(IllegalArgumentException.class,
-        () -> AffineMap.affine(Tensor.zeros(2, 3), w, Tensor.zeros(3)));
+    IllegalArgumentException bias =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AffineMap.affine(Tensor.zeros(2, 3), w, Tensor.zeros(3)));
     assertTrue(bias.getMessage().contains("bias (3,)"), bias.getMessage());
-    IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-        () -> AffineMap.affine(Tensor.zeros(2, 1, 3), w, b));
+    IllegalArgumentException rank =
+        assertThrows(
+            IllegalArgumentException.class, () -> AffineMap.affine(Tensor.zeros(2, 1, 3), w, b));
     assertTrue(rank.getMessage().startsWith("affine: input (2,1,3)"), rank.getMessage());
-    IllegalArgumentException scalar = assertThrows(IllegalArgumentException.class,
-        () -> AffineMap.affine(Tensor.scalar(1), w, b));
+    IllegalArgumentException scalar =
+        assertThrows(
+            IllegalArgumentException.class, () -> AffineMap.affine(Tensor.scalar(1), w, b));
     assertTrue(scalar.getMessage().startsWith("affine: input ()"), scalar.getMessage());
-    IllegalArgumentException composed = assertThrows(IllegalArgumentException.class,
-        () -> AffineMap.composed(Tensor.zeros(2, 5), w, b));
+    IllegalArgumentException composed =
+        assertThrows(
+            IllegalArgumentException.class, () -> AffineMap.composed(Tensor.zeros(2, 5), w, b));
     assertEquals(features.getMessage(), composed.getMessage());
   }
 
@@ -216,8 +222,8 @@ class AffineMapTest {
   }
 
   /**
-   * The gradient of {@code Σ_i Σ v_i·∂L/∂input_i} with respect to every input, where {@code L =
-   * Σ c·f(x, W, b)²} and the {@code v_i} are fixed random tensors: the mixed second derivatives,
+   * The gradient of {@code Σ_i Σ v_i·∂L/∂input_i} with respect to every input, where {@code L = Σ
+   * c·f(x, W, b)²} and the {@code v_i} are fixed random tensors: the mixed second derivatives,
    * taken through the backward pass recorded with CREATE_GRAPH.
    */
   private static List<Tensor> secondDerivatives(TensorFunction f, Tensor[] xwb) {

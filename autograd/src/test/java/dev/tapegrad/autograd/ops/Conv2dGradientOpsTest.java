@@ -144,7 +144,8 @@ class Conv2dGradientOpsTest {
         "conv2dInputGradient",
         xs -> g.inputGradient(xs[0], xs[1]),
         xs -> Conv2dInputGradient.composed(xs[0], xs[1], g.input, g.stride, g.pad),
-        Tensor.randn(r, g.output()), Tensor.randn(r, g.filters));
+        Tensor.randn(r, g.output()),
+        Tensor.randn(r, g.filters));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -156,7 +157,8 @@ class Conv2dGradientOpsTest {
         "conv2dFilterGradient",
         xs -> g.filterGradient(xs[0], xs[1]),
         xs -> Conv2dFilterGradient.composed(xs[0], xs[1], g.filters, g.stride, g.pad),
-        Tensor.randn(r, g.output()), Tensor.randn(r, g.input));
+        Tensor.randn(r, g.output()),
+        Tensor.randn(r, g.input));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -175,18 +177,26 @@ class Conv2dGradientOpsTest {
     Geometry g = Geometry.random(0);
     Tensor w = Tensor.zeros(g.filters);
     Tensor x = Tensor.zeros(g.input);
-    IllegalArgumentException wrongGradient = assertThrows(IllegalArgumentException.class,
-        () -> g.inputGradient(Tensor.zeros(2, 3), w));
-    assertTrue(wrongGradient.getMessage().startsWith("conv2dInputGradient: output gradient (2,3)"),
+    IllegalArgumentException wrongGradient =
+        assertThrows(IllegalArgumentException.class, () -> g.inputGradient(Tensor.zeros(2, 3), w));
+    assertTrue(
+        wrongGradient.getMessage().startsWith("conv2dInputGradient: output gradient (2,3)"),
         wrongGradient.getMessage());
-    IllegalArgumentException wrongChannels = assertThrows(IllegalArgumentException.class,
-        () -> Conv2dFilterGradient.of(
-            Tensor.zeros(g.output()), x, new int[] {1, g.input[1] + 1, 1, 1}, 1, 0));
-    assertTrue(wrongChannels.getMessage().startsWith("conv2dFilterGradient: input "),
+    IllegalArgumentException wrongChannels =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Conv2dFilterGradient.of(
+                    Tensor.zeros(g.output()), x, new int[] {1, g.input[1] + 1, 1, 1}, 1, 0));
+    assertTrue(
+        wrongChannels.getMessage().startsWith("conv2dFilterGradient: input "),
         wrongChannels.getMessage());
-    IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
-        () -> Conv2dInputGradient.of(
-            Tensor.zeros(g.output()), Tensor.zeros(1, g.input[1], 9, 9), g.input, 1, 0));
+    IllegalArgumentException tooLarge =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Conv2dInputGradient.of(
+                    Tensor.zeros(g.output()), Tensor.zeros(1, g.input[1], 9, 9), g.input, 1, 0));
     assertTrue(tooLarge.getMessage().contains("do not fit an input of"), tooLarge.getMessage());
   }
 

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.GradOption;
 import dev.tapegrad.autograd.Node;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.RandomShapes;
+import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernels.ConvGeometry;
 import dev.tapegrad.autograd.kernels.Workspace;
@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gradients of input, filters and bias agree with the book's composed graph within 1e-10, its
  * second and third derivatives agree too, and recycling its pooled buffers never changes a result.
  * Its backward is one rule, the same op calls whether or not the backward pass is recorded.
- * (Central-difference checks of the fused op and its gradient ops are in {@link OpGradientTest}
- * and {@link Conv2dGradientOpsTest}.)
+ * (Central-difference checks of the fused op and its gradient ops are in {@link OpGradientTest} and
+ * {@link Conv2dGradientOpsTest}.)
  */
 class Conv2dTest {
   private static final double TOLERANCE = 1e-10;
@@ -131,10 +131,10 @@ class Conv2dTest {
   }
 
   /**
-   * Worked by hand: the 3×3 image 1..9 and the 2×2 filter [[1, 0], [0, −1]] at stride 2, pad 1.
-   * The four windows start at (−1,−1), (−1,1), (1,−1) and (1,1), so tap (1,1) meets pixels 1, 3,
-   * 7 and 9, tap (0,0) meets only pixel 5 (last window), taps (0,1) and (1,0) meet 4 and 6, and 2
-   * and 8; everything else is padding.
+   * Worked by hand: the 3×3 image 1..9 and the 2×2 filter [[1, 0], [0, −1]] at stride 2, pad 1. The
+   * four windows start at (−1,−1), (−1,1), (1,−1) and (1,1), so tap (1,1) meets pixels 1, 3, 7 and
+   * 9, tap (0,0) meets only pixel 5 (last window), taps (0,1) and (1,0) meet 4 and 6, and 2 and 8;
+   * everything else is padding.
    */
   @Test
   void aStride2Pad1CaseWorkedByHand() {
@@ -201,8 +201,7 @@ class Conv2dTest {
       for (int i = 0; i < xs.size(); i++) {
         assertArrayEquals(plain.get(i).data(), recorded.get(i).data(), 0);
       }
-      List<String> backwardOps =
-          tape.nodes().stream().skip(forwardNodes).map(Node::op).toList();
+      List<String> backwardOps = tape.nodes().stream().skip(forwardNodes).map(Node::op).toList();
       for (String op :
           List.of("conv2dInputGradient", "conv2dFilterGradient", "conv2dBiasGradient")) {
         assertEquals(1, Collections.frequency(backwardOps, op), op + " in " + backwardOps);
@@ -246,28 +245,46 @@ class Conv2dTest {
   @Test
   void badShapesNameTheOpAndTheShapes() {
     Tensor x = Tensor.zeros(2, 3, 5, 5);
-    IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
-        () -> x.conv2d(Tensor.zeros(4, 2, 3, 3), Tensor.zeros(4), 1, 0));
+    IllegalArgumentException channels =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> x.conv2d(Tensor.zeros(4, 2, 3, 3), Tensor.zeros(4), 1, 0));
     assertTrue(channels.getMessage().startsWith("conv2d: "), channels.getMessage());
     assertTrue(channels.getMessage().contains("(2,3,5,5)"), channels.getMessage());
     assertTrue(channels.getMessage().contains("(4,2,3,3)"), channels.getMessage());
-    IllegalArgumentException bias = assertThrows(IllegalArgumentException.class,
-        () -> x.conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(3), 1, 0));
+    IllegalArgumentException bias =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> x.conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(3), 1, 0));
     assertTrue(bias.getMessage().contains("(3,)"), bias.getMessage());
-    IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-        () -> Tensor.zeros(3, 5, 5).conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(4), 1, 0));
+    IllegalArgumentException rank =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Tensor.zeros(3, 5, 5).conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(4), 1, 0));
     assertTrue(rank.getMessage().contains("(3,5,5)"), rank.getMessage());
-    IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
-        () -> x.conv2d(Tensor.zeros(4, 3, 6, 3), Tensor.zeros(4), 1, 0));
-    assertTrue(tooBig.getMessage().contains("conv2d: filters (4,3,6,3) with stride 1 and pad 0"
-        + " do not fit an input of (2,3,5,5)"), tooBig.getMessage());
-    IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
-        () -> Tensor.zeros(1, 1, 1, 100_000).conv2d(Tensor.zeros(1, 1, 1, 1), Tensor.zeros(1), 1,
-            20_000));
+    IllegalArgumentException tooBig =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> x.conv2d(Tensor.zeros(4, 3, 6, 3), Tensor.zeros(4), 1, 0));
+    assertTrue(
+        tooBig
+            .getMessage()
+            .contains(
+                "conv2d: filters (4,3,6,3) with stride 1 and pad 0"
+                    + " do not fit an input of (2,3,5,5)"),
+        tooBig.getMessage());
+    IllegalArgumentException huge =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Tensor.zeros(1, 1, 1, 100_000)
+                    .conv2d(Tensor.zeros(1, 1, 1, 1), Tensor.zeros(1), 1, 20_000));
     assertTrue(huge.getMessage().startsWith("conv2d: input (1,1,1,100000)"), huge.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> x.conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(4), 0, 0));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> x.conv2d(Tensor.zeros(4, 3, 3, 3), Tensor.zeros(4), 1, -1));
   }
 
@@ -353,9 +370,10 @@ class Conv2dTest {
     Tensor w = xwb[1].copy().requiresGrad();
     Tensor b = xwb[2].copy().requiresGrad();
     try (Tape tape = Tape.record()) {
-      Tensor y = fused
-          ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
-          : Conv2d.composed(x, w, b, layer.stride, layer.pad);
+      Tensor y =
+          fused
+              ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
+              : Conv2d.composed(x, w, b, layer.stride, layer.pad);
       tape.backward(y, seedFor(y));
       return new Step(y, x.grad(), w.grad(), b.grad());
     }
@@ -377,9 +395,10 @@ class Conv2dTest {
     List<Tensor> xs = List.of(x, w, b);
     Random r = new Random(15);
     try (Tape tape = Tape.record()) {
-      Tensor y = fused
-          ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
-          : Conv2d.composed(x, w, b, layer.stride, layer.pad);
+      Tensor y =
+          fused
+              ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
+              : Conv2d.composed(x, w, b, layer.stride, layer.pad);
       Tensor loss = y.pow(2).mul(seedFor(y)).sum();
       Tensor first = projected(tape.grad(loss, xs, GradOption.CREATE_GRAPH), r);
       Tensor second = projected(tape.grad(first, xs, GradOption.CREATE_GRAPH), r);
@@ -397,8 +416,8 @@ class Conv2dTest {
   }
 
   /**
-   * {@code ∂/∂(x, W, b)} of {@code Σ v·∂L/∂x + Σ u·∂L/∂W} where {@code L = Σ c·conv(x, W, b)²}:
-   * the mixed second derivatives, taken through the backward pass recorded with CREATE_GRAPH.
+   * {@code ∂/∂(x, W, b)} of {@code Σ v·∂L/∂x + Σ u·∂L/∂W} where {@code L = Σ c·conv(x, W, b)²}: the
+   * mixed second derivatives, taken through the backward pass recorded with CREATE_GRAPH.
    */
   private static double[][] secondDerivatives(Tensor[] xwb, Layer layer, boolean fused) {
     Tensor x = xwb[0].copy().requiresGrad();
@@ -408,9 +427,10 @@ class Conv2dTest {
     Tensor v = Tensor.randn(r, layer.input);
     Tensor u = Tensor.randn(r, layer.filters);
     try (Tape tape = Tape.record()) {
-      Tensor y = fused
-          ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
-          : Conv2d.composed(x, w, b, layer.stride, layer.pad);
+      Tensor y =
+          fused
+              ? Conv2d.fused(x, w, b, layer.stride, layer.pad)
+              : Conv2d.composed(x, w, b, layer.stride, layer.pad);
       Tensor loss = y.pow(2).mul(seedFor(y)).sum();
       List<Tensor> first = tape.grad(loss, List.of(x, w), GradOption.CREATE_GRAPH);
       Tensor projected = first.get(0).mul(v).sum().add(first.get(1).mul(u).sum());

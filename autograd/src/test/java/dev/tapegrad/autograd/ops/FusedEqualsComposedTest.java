@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Fused nodes are a speed choice, never a different function: values and input gradients agree
- * with the composed primitive graphs within 1e-10, and each fused node's expansion replays the
- * composed graph.
+ * Fused nodes are a speed choice, never a different function: values and input gradients agree with
+ * the composed primitive graphs within 1e-10, and each fused node's expansion replays the composed
+ * graph.
  */
 class FusedEqualsComposedTest {
   private static final double TOLERANCE = 1e-10;
@@ -63,7 +63,9 @@ class FusedEqualsComposedTest {
     int window = 2 + r.nextInt(2);
     // distinct values (no ties), negative ones too so that padding zeros can win a window
     Tensor x = Tensor.randn(r, 2, 2, 5, 6).add(Tensor.arange(120).reshape(2, 2, 5, 6).mul(1e-3));
-    assertSame(x, v -> MaxPool2d.fused(v, window, window, stride, pad),
+    assertSame(
+        x,
+        v -> MaxPool2d.fused(v, window, window, stride, pad),
         v -> MaxPool2d.composed(v, window, window, stride, pad));
   }
 

@@ -21,7 +21,8 @@ class NewElementwiseAndJoinOpsTest {
     double t = Math.tanh(0.5); // 0.46211715726000974
     try (Tape tape = Tape.record()) {
       Tensor y = Tanh.tanh(x);
-      assertArrayEquals(new double[] {0, 0.46211715726000974, -0.9640275800758169}, y.data(), 1e-15);
+      assertArrayEquals(
+          new double[] {0, 0.46211715726000974, -0.9640275800758169}, y.data(), 1e-15);
       tape.backward(y.sum());
     }
     double t2 = Math.tanh(-2);

@@ -19,16 +19,14 @@ class ReluBackwardTest {
   void passesTheGradientWherePositiveOnly() {
     Tensor x = Tensor.vector(-2, -0.0, 0, 1e-300, 3, Double.POSITIVE_INFINITY);
     Tensor g = Tensor.vector(10, 20, 30, 40, 50, 60);
-    assertArrayEquals(
-        new double[] {0, 0, 0, 40, 50, 60}, Elementwise.reluBackward(g, x).data(), 0);
+    assertArrayEquals(new double[] {0, 0, 0, 40, 50, 60}, Elementwise.reluBackward(g, x).data(), 0);
   }
 
   @Test
   void aNaNInputBlocksTheGradientAndANaNGradientPoisonsEveryEntry() {
     Tensor x = Tensor.vector(NAN, -1, 2, -3);
     Tensor g = Tensor.vector(5, NAN, NAN, Double.POSITIVE_INFINITY);
-    assertArrayEquals(
-        new double[] {0, NAN, NAN, NAN}, Elementwise.reluBackward(g, x).data(), 0);
+    assertArrayEquals(new double[] {0, NAN, NAN, NAN}, Elementwise.reluBackward(g, x).data(), 0);
   }
 
   @Test

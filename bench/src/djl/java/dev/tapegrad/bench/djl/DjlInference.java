@@ -8,9 +8,9 @@ import ai.djl.training.GradientCollector;
 import dev.tapegrad.bench.PreparedStep;
 
 /**
- * The chapter-3 inference loop in DJL: softmax scores for 10,000 images batch by batch, the
- * argmax compared with the labels; each batch's arrays are freed by an {@link NDScope}. No
- * {@link GradientCollector} is open, so nothing is recorded for autograd.
+ * The chapter-3 inference loop in DJL: softmax scores for 10,000 images batch by batch, the argmax
+ * compared with the labels; each batch's arrays are freed by an {@link NDScope}. No {@link
+ * GradientCollector} is open, so nothing is recorded for autograd.
  */
 final class DjlInference implements PreparedStep {
   private final NDManager manager;

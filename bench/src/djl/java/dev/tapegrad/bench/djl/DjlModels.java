@@ -39,20 +39,24 @@ final class DjlModels {
     int[] sizes = {784, 100, 100, 100, 100, 10};
     List<NDArray[]> layers = new ArrayList<>();
     for (int i = 1; i < sizes.length; i++) {
-      layers.add(new NDArray[] {
-        weight(m, p, Math.sqrt(2.0 / sizes[i - 1]), sizes[i], sizes[i - 1]), bias(m, p, sizes[i])
-      });
+      layers.add(
+          new NDArray[] {
+            weight(m, p, Math.sqrt(2.0 / sizes[i - 1]), sizes[i], sizes[i - 1]),
+            bias(m, p, sizes[i])
+          });
     }
-    return new DjlModel(p, x -> {
-      NDArray y = x;
-      for (int i = 0; i < layers.size(); i++) {
-        y = linear(y, layers.get(i)[0], layers.get(i)[1]);
-        if (i < layers.size() - 1) {
-          y = Activation.relu(y);
-        }
-      }
-      return y;
-    });
+    return new DjlModel(
+        p,
+        x -> {
+          NDArray y = x;
+          for (int i = 0; i < layers.size(); i++) {
+            y = linear(y, layers.get(i)[0], layers.get(i)[1]);
+            if (i < layers.size() - 1) {
+              y = Activation.relu(y);
+            }
+          }
+          return y;
+        });
   }
 
   static DjlModel simpleConvNet(NDManager m) {
@@ -63,12 +67,14 @@ final class DjlModels {
     NDArray b2 = bias(m, p, 100);
     NDArray w3 = weight(m, p, 0.01, 10, 100);
     NDArray b3 = bias(m, p, 10);
-    return new DjlModel(p, x -> {
-      NDArray y = Activation.relu(conv(x, w1, b1, 0));
-      y = Pool.maxPool2d(y, POOL, POOL, new Shape(0, 0), false);
-      y = Activation.relu(linear(y.reshape(y.getShape().get(0), -1), w2, b2));
-      return linear(y, w3, b3);
-    });
+    return new DjlModel(
+        p,
+        x -> {
+          NDArray y = Activation.relu(conv(x, w1, b1, 0));
+          y = Pool.maxPool2d(y, POOL, POOL, new Shape(0, 0), false);
+          y = Activation.relu(linear(y.reshape(y.getShape().get(0), -1), w2, b2));
+          return linear(y, w3, b3);
+        });
   }
 
   /** The chapter-8 network: six 3×3 convolutions, three pools, 1024-50-10 with dropout 0.5. */
@@ -78,27 +84,31 @@ final class DjlModels {
     List<NDArray[]> filters = new ArrayList<>();
     int channels = 1;
     for (int[] conv : convs) {
-      filters.add(new NDArray[] {
-        weight(m, p, Math.sqrt(2.0 / (channels * 9)), conv[0], channels, 3, 3), bias(m, p, conv[0])
-      });
+      filters.add(
+          new NDArray[] {
+            weight(m, p, Math.sqrt(2.0 / (channels * 9)), conv[0], channels, 3, 3),
+            bias(m, p, conv[0])
+          });
       channels = conv[0];
     }
     NDArray w7 = weight(m, p, Math.sqrt(2.0 / 1024), 50, 1024);
     NDArray b7 = bias(m, p, 50);
     NDArray w8 = weight(m, p, Math.sqrt(2.0 / 50), 10, 50);
     NDArray b8 = bias(m, p, 10);
-    return new DjlModel(p, x -> {
-      NDArray y = x;
-      for (int i = 0; i < convs.length; i++) {
-        y = Activation.relu(conv(y, filters.get(i)[0], filters.get(i)[1], convs[i][1]));
-        if (i % 2 == 1) {
-          y = Pool.maxPool2d(y, POOL, POOL, new Shape(0, 0), false);
-        }
-      }
-      y = Activation.relu(linear(y.reshape(y.getShape().get(0), -1), w7, b7));
-      y = dropout(linear(dropout(y), w8, b8));
-      return y;
-    });
+    return new DjlModel(
+        p,
+        x -> {
+          NDArray y = x;
+          for (int i = 0; i < convs.length; i++) {
+            y = Activation.relu(conv(y, filters.get(i)[0], filters.get(i)[1], convs[i][1]));
+            if (i % 2 == 1) {
+              y = Pool.maxPool2d(y, POOL, POOL, new Shape(0, 0), false);
+            }
+          }
+          y = Activation.relu(linear(y.reshape(y.getShape().get(0), -1), w7, b7));
+          y = dropout(linear(dropout(y), w8, b8));
+          return y;
+        });
   }
 
   /** The chapter-3 network 784-50-100-10 with sigmoid hidden layers (scores before softmax). */
@@ -110,8 +120,11 @@ final class DjlModels {
     NDArray b2 = bias(m, p, 100);
     NDArray w3 = weight(m, p, 0.01, 10, 100);
     NDArray b3 = bias(m, p, 10);
-    return new DjlModel(p, x -> linear(
-        Activation.sigmoid(linear(Activation.sigmoid(linear(x, w1, b1)), w2, b2)), w3, b3));
+    return new DjlModel(
+        p,
+        x ->
+            linear(
+                Activation.sigmoid(linear(Activation.sigmoid(linear(x, w1, b1)), w2, b2)), w3, b3));
   }
 
   private static NDArray linear(NDArray x, NDArray w, NDArray b) {

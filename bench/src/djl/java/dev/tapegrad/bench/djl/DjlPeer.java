@@ -38,16 +38,25 @@ public final class DjlPeer extends InProcessPeer {
   @Override
   public String backend() {
     Engine engine = root.getEngine();
-    return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " "
-        + engine.getVersion() + " (CPU)";
+    return "DJL "
+        + Engine.getDjlVersion()
+        + ", "
+        + engine.getEngineName()
+        + " "
+        + engine.getVersion()
+        + " (CPU)";
   }
 
   @Override
   public PreparedStep prepare(Workload workload) {
     NDManager m = root.newSubManager();
     return switch (workload) {
-      case TWO_LAYER_SGD -> train(m, DjlModels::twoLayerNet,
-          Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(), 784);
+      case TWO_LAYER_SGD ->
+          train(
+              m,
+              DjlModels::twoLayerNet,
+              Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(),
+              784);
       case MLP_ADAM -> train(m, DjlModels::multiLayerNet, adam(), 784);
       case SIMPLE_CONV_ADAM -> train(m, DjlModels::simpleConvNet, adam(), 1, 28, 28);
       case DEEP_CONV_ADAM -> train(m, DjlModels::deepConvNet, adam(), 1, 28, 28);

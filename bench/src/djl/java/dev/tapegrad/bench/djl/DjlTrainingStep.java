@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * One DJL training step on a fixed batch: forward and softmax cross-entropy inside a {@link
- * GradientCollector}, backward, then DJL's optimizer updates each parameter (PyTorch's fused
- * update kernels) and the gradients are zeroed. Each step's temporary arrays are freed by an
- * {@link NDScope}; the first step runs outside it, so the optimizer's state survives.
+ * GradientCollector}, backward, then DJL's optimizer updates each parameter (PyTorch's fused update
+ * kernels) and the gradients are zeroed. Each step's temporary arrays are freed by an {@link
+ * NDScope}; the first step runs outside it, so the optimizer's state survives.
  */
 final class DjlTrainingStep implements PreparedStep {
   private final NDManager manager;

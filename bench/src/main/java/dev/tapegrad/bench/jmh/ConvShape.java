@@ -45,8 +45,12 @@ public enum ConvShape {
   }
 
   int columnsSize() {
-    return BATCH * Im2col.outSize(h, window, stride, pad) * Im2col.outSize(w, window, stride, pad)
-        * c * window * window;
+    return BATCH
+        * Im2col.outSize(h, window, stride, pad)
+        * Im2col.outSize(w, window, stride, pad)
+        * c
+        * window
+        * window;
   }
 
   int[] imageShape() {

@@ -9,10 +9,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * The convolution layers of SimpleConvNet and DeepConvNet, fused ({@code conv2d}) and composed
- * the book's way: forward alone (no tape), and forward recorded plus backward. As in the networks,
- * the input of a one-channel (first) layer is data that needs no gradient; deeper layers also
- * compute the input gradient.
+ * The convolution layers of SimpleConvNet and DeepConvNet, fused ({@code conv2d}) and composed the
+ * book's way: forward alone (no tape), and forward recorded plus backward. As in the networks, the
+ * input of a one-channel (first) layer is data that needs no gradient; deeper layers also compute
+ * the input gradient.
  */
 public class ConvolutionBenchmark extends BenchmarkDefaults {
   @Param({"SIMPLE_CONV1", "DEEP_CONV1", "DEEP_CONV2", "DEEP_CONV4", "DEEP_CONV6"})
@@ -31,9 +31,14 @@ public class ConvolutionBenchmark extends BenchmarkDefaults {
     SplittableRandom rng = new SplittableRandom(4);
     ConvShape s = layer;
     x = Tensor.wrap(rng.doubles(s.imageSize()).toArray(), s.imageShape()).requiresGrad(s.c > 1);
-    filters = Tensor.wrap(
-        rng.doubles((long) s.outChannels * s.c * s.window * s.window).toArray(),
-        s.outChannels, s.c, s.window, s.window).requiresGrad();
+    filters =
+        Tensor.wrap(
+                rng.doubles((long) s.outChannels * s.c * s.window * s.window).toArray(),
+                s.outChannels,
+                s.c,
+                s.window,
+                s.window)
+            .requiresGrad();
     bias = Tensor.zeros(s.outChannels).requiresGrad();
     seed = Tensor.ones(convolve().shape());
   }

@@ -33,8 +33,7 @@ public class ElementwiseBenchmark extends BenchmarkDefaults {
     }
   }
 
-  @Param
-  public Case pattern;
+  @Param public Case pattern;
 
   private double[] a;
   private double[] b;

@@ -19,14 +19,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the JMH benchmarks from the benchmark runner, one fork each, with short iterations (the
- * machine has 2 cores and is shared), and returns the results as Markdown. JMH's own log goes to
- * a file named on standard error.
+ * machine has 2 cores and is shared), and returns the results as Markdown. JMH's own log goes to a
+ * file named on standard error.
  */
 public final class KernelSuite {
-  private static final List<Class<?>> KERNELS = List.of(
-      GemmBenchmark.class, Im2colBenchmark.class, ConvolutionBenchmark.class,
-      PoolingBenchmark.class, ElementwiseBenchmark.class, UnaryBenchmark.class,
-      ReduceBenchmark.class, TapeBenchmark.class);
+  private static final List<Class<?>> KERNELS =
+      List.of(
+          GemmBenchmark.class,
+          Im2colBenchmark.class,
+          ConvolutionBenchmark.class,
+          PoolingBenchmark.class,
+          ElementwiseBenchmark.class,
+          UnaryBenchmark.class,
+          ReduceBenchmark.class,
+          TapeBenchmark.class);
 
   private KernelSuite() {}
 
@@ -40,14 +46,15 @@ public final class KernelSuite {
   }
 
   /**
-   * The training steps under JMH's gc profiler: time per step and bytes allocated per step
-   * ({@code gc.alloc.rate.norm}).
+   * The training steps under JMH's gc profiler: time per step and bytes allocated per step ({@code
+   * gc.alloc.rate.norm}).
    */
   public static String allocationPerStep(boolean quick, List<String> jvmArgs, PrintStream log)
       throws RunnerException, IOException {
-    ChainedOptionsBuilder options = options(quick, jvmArgs, 2)
-        .include(TrainingStepBenchmark.class.getName() + "\\.")
-        .addProfiler(GCProfiler.class);
+    ChainedOptionsBuilder options =
+        options(quick, jvmArgs, 2)
+            .include(TrainingStepBenchmark.class.getName() + "\\.")
+            .addProfiler(GCProfiler.class);
     Collection<RunResult> results = run(options, "gc", log);
     return "### Training steps under JMH's gc profiler\n\n" + table(results, true);
   }
@@ -73,18 +80,27 @@ public final class KernelSuite {
   }
 
   private static String table(Collection<RunResult> results, boolean allocation) {
-    StringBuilder out = new StringBuilder(allocation
-        ? "| benchmark | params | time | bytes allocated per step |\n|---|---|---|---|\n"
-        : "| benchmark | params | time | GFLOPS |\n|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder(
+            allocation
+                ? "| benchmark | params | time | bytes allocated per step |\n|---|---|---|---|\n"
+                : "| benchmark | params | time | GFLOPS |\n|---|---|---|---|\n");
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
       int classStart = benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1;
       String shortName = benchmark.substring(classStart);
-      String params = r.getParams().getParamsKeys().stream()
-          .map(k -> k + "=" + r.getParams().getParam(k)).collect(Collectors.joining(" "));
+      String params =
+          r.getParams().getParamsKeys().stream()
+              .map(k -> k + "=" + r.getParams().getParam(k))
+              .collect(Collectors.joining(" "));
       Result<?> primary = r.getPrimaryResult();
-      String time = String.format(Locale.ROOT, "%.3f ± %.3f %s",
-          primary.getScore(), primary.getScoreError(), primary.getScoreUnit());
+      String time =
+          String.format(
+              Locale.ROOT,
+              "%.3f ± %.3f %s",
+              primary.getScore(),
+              primary.getScoreError(),
+              primary.getScoreUnit());
       String extra = allocation ? allocation(r) : gflops(benchmark, r);
       out.append(String.format("| %s | %s | %s | %s |%n", shortName, params, time, extra));
     }

@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * The 2×2 max-pooling layer of SimpleConvNet and DeepConvNet: forward alone (no tape), and
- * forward recorded plus backward (the backward's cost is the difference).
+ * The 2×2 max-pooling layer of SimpleConvNet and DeepConvNet: forward alone (no tape), and forward
+ * recorded plus backward (the backward's cost is the difference).
  */
 public class PoolingBenchmark extends BenchmarkDefaults {
   @Param({"SIMPLE_POOL1", "DEEP_POOL1", "DEEP_POOL2", "DEEP_POOL3"})

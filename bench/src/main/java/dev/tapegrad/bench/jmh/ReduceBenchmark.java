@@ -33,8 +33,7 @@ public class ReduceBenchmark extends BenchmarkDefaults {
     }
   }
 
-  @Param
-  public Case reduction;
+  @Param public Case reduction;
 
   private double[] x;
   private int[] argmax;

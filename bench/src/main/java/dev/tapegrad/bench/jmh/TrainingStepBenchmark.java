@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole tapegrad training step (forward, backward, update), the same step the runner times;
- * under JMH's gc profiler its {@code gc.alloc.rate.norm} is the bytes allocated per step.
+ * A whole tapegrad training step (forward, backward, update), the same step the runner times; under
+ * JMH's gc profiler its {@code gc.alloc.rate.norm} is the bytes allocated per step.
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)

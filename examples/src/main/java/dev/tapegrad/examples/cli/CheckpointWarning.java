@@ -15,7 +15,9 @@ public final class CheckpointWarning {
   public static void print(Path file, Checkpoint.LoadReport report, PrintStream err) {
     if (!report.allFinite()) {
       err.println(
-          "warning: " + file + " holds NaN or infinity in "
+          "warning: "
+              + file
+              + " holds NaN or infinity in "
               + String.join(", ", report.nonFiniteEntries()));
     }
   }

@@ -19,20 +19,21 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * How every command runs, and how it fails. In order: the JVM's {@code tapegrad.*} properties and
- * every {@link ValidatedOptions} of the command are checked; its output directory is opened
- * ({@link Outputs#open}); the command runs; its staged files are moved into place and listed.
+ * every {@link ValidatedOptions} of the command are checked; its output directory is opened ({@link
+ * Outputs#open}); the command runs; its staged files are moved into place and listed.
  *
  * <p>A failure is one line on standard error, {@code <command>: <reason>} ({@link FailureReason}),
  * followed by the stack trace only under {@code --verbose}; when a command that had started fails
  * without having put any file in place, the line ends with {@code ; nothing was written}. Exit
- * codes: 2 for a usage error (an
- * unknown option, a value out of range, no command), 1 for any other failure, including errors
- * such as running out of memory; else what the command returned.
+ * codes: 2 for a usage error (an unknown option, a value out of range, no command), 1 for any other
+ * failure, including errors such as running out of memory; else what the command returned.
  */
 public final class CommandExecution implements IExecutionStrategy, IParameterExceptionHandler {
   private final BooleanSupplier verbose;
 
-  /** @param verbose whether {@code --verbose} was given (read when a failure is reported) */
+  /**
+   * @param verbose whether {@code --verbose} was given (read when a failure is reported)
+   */
   public CommandExecution(BooleanSupplier verbose) {
     this.verbose = verbose;
   }
@@ -46,8 +47,12 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
     List<CommandLine> chain = parsed.asCommandLineList();
     CommandLine command = chain.get(chain.size() - 1);
     List<Object> parts = optionHolders(command.getCommandSpec());
-    Outputs outputs = parts.stream().filter(Outputs.class::isInstance).map(Outputs.class::cast)
-        .findFirst().orElse(null);
+    Outputs outputs =
+        parts.stream()
+            .filter(Outputs.class::isInstance)
+            .map(Outputs.class::cast)
+            .findFirst()
+            .orElse(null);
     try {
       validate(parts);
       if (outputs != null) {
@@ -83,17 +88,23 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    String help = e.getCause() == null
-        ? " (see " + command.getCommandSpec().qualifiedName() + " --help)" : "";
-    command.getErr().println(
-        command.getCommandName() + ": " + prefixRemoved(command, e.getMessage()) + help);
+    String help =
+        e.getCause() == null
+            ? " (see " + command.getCommandSpec().qualifiedName() + " --help)"
+            : "";
+    command
+        .getErr()
+        .println(command.getCommandName() + ": " + prefixRemoved(command, e.getMessage()) + help);
     return ExitCode.USAGE;
   }
 
   private int fail(CommandLine command, Throwable failure, String suffix) {
     PrintWriter err = command.getErr();
-    err.println(command.getCommandName() + ": "
-        + prefixRemoved(command, FailureReason.of(failure)) + suffix);
+    err.println(
+        command.getCommandName()
+            + ": "
+            + prefixRemoved(command, FailureReason.of(failure))
+            + suffix);
     if (verbose.getAsBoolean()) {
       failure.printStackTrace(err);
     }
@@ -127,8 +138,9 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
     String property = System.getProperty(DataDirectory.PROPERTY);
     String data = property != null ? property : System.getenv(DataDirectory.ENVIRONMENT);
     if (data != null && !data.isBlank()) {
-      Require.readableDirectory(property != null ? "-D" + DataDirectory.PROPERTY
-          : DataDirectory.ENVIRONMENT, Path.of(data));
+      Require.readableDirectory(
+          property != null ? "-D" + DataDirectory.PROPERTY : DataDirectory.ENVIRONMENT,
+          Path.of(data));
     }
   }
 

@@ -3,10 +3,10 @@ package dev.tapegrad.examples.cli;
 import java.util.Objects;
 
 /**
- * A CSV document built row by row for a command's outputs: a header line, then one line per
- * {@link #row}. Numbers are written with {@link String#valueOf} (full precision, independent of
- * the locale; {@code NaN} and {@code Infinity} as Java spells them); a text cell holding a comma,
- * a quote or a line break is quoted.
+ * A CSV document built row by row for a command's outputs: a header line, then one line per {@link
+ * #row}. Numbers are written with {@link String#valueOf} (full precision, independent of the
+ * locale; {@code NaN} and {@code Infinity} as Java spells them); a text cell holding a comma, a
+ * quote or a line break is quoted.
  */
 public final class CsvTable {
   private final int columns;
@@ -30,7 +30,12 @@ public final class CsvTable {
   public CsvTable row(Object... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException(
-          "CSV row " + (rows + 1) + " has " + cells.length + " cells but the table has " + columns
+          "CSV row "
+              + (rows + 1)
+              + " has "
+              + cells.length
+              + " cells but the table has "
+              + columns
               + " columns");
     }
     append(cells);

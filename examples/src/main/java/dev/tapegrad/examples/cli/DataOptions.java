@@ -8,13 +8,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --data DIR} option: a directory of the four MNIST IDX files, or the embedded sample. */
+/**
+ * The {@code --data DIR} option: a directory of the four MNIST IDX files, or the embedded sample.
+ */
 public final class DataOptions implements ValidatedOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Directory with the four MNIST-format IDX files (full MNIST, Fashion-MNIST);"
-          + " default: the embedded 8,000/2,000 MNIST sample.")
+      description =
+          "Directory with the four MNIST-format IDX files (full MNIST, Fashion-MNIST);"
+              + " default: the embedded 8,000/2,000 MNIST sample.")
   private Path directory;
 
   @Override
@@ -47,8 +50,8 @@ public final class DataOptions implements ValidatedOptions {
    */
   public Dataset first(Dataset set, int n, String option) {
     if (n > set.size()) {
-      throw new IllegalArgumentException(option + " " + n + " is more than the " + set.size()
-          + " samples of " + describe());
+      throw new IllegalArgumentException(
+          option + " " + n + " is more than the " + set.size() + " samples of " + describe());
     }
     return n == 0 ? set : set.subset(n);
   }

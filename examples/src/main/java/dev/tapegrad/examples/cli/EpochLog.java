@@ -31,8 +31,13 @@ public final class EpochLog implements TrainingListener {
   public void epochFinished(EpochResult r) {
     int epoch = r.epoch();
     if (epoch == 0 || epoch == lastEpoch || (every > 0 && epoch % every == 0)) {
-      out.printf(Locale.ROOT, "%sepoch:%d, train acc:%.4f, test acc:%.4f%n", prefix, epoch,
-          r.trainAccuracy(), r.testAccuracy());
+      out.printf(
+          Locale.ROOT,
+          "%sepoch:%d, train acc:%.4f, test acc:%.4f%n",
+          prefix,
+          epoch,
+          r.trainAccuracy(),
+          r.testAccuracy());
     }
   }
 }

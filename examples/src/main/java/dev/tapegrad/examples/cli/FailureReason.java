@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Why a command failed, in words for its one-line error: a file problem as {@code <file>: <reason>}
  * with the operating system's reason as {@link FileProblem} words it ({@code no such file}, {@code
- * permission denied}, {@code no space left on device}); bad input and failed training as their own message; running out of
- * memory or stack as such; anything else, which is a bug, as {@code internal error} with the
- * exception's class.
+ * permission denied}, {@code no space left on device}); bad input and failed training as their own
+ * message; running out of memory or stack as such; anything else, which is a bug, as {@code
+ * internal error} with the exception's class.
  */
 public final class FailureReason {
   /** An operating system's error text, as Java passes it on: {@code No space left on device}. */
@@ -29,7 +29,9 @@ public final class FailureReason {
       return fileProblem(file);
     }
     if (failure instanceof OutOfMemoryError) {
-      return "out of memory (" + failure.getMessage() + "); give Java more with -Xmx, or use less"
+      return "out of memory ("
+          + failure.getMessage()
+          + "); give Java more with -Xmx, or use less"
           + " data or smaller batches";
     }
     if (failure instanceof StackOverflowError) {
@@ -39,14 +41,19 @@ public final class FailureReason {
     if (failure instanceof IOException io && OS_REASON.matcher(message).matches()) {
       return FileProblem.reason(io);
     }
-    boolean expected = failure instanceof IOException || failure instanceof UncheckedIOException
-        || failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
-        || failure instanceof ArithmeticException;
+    boolean expected =
+        failure instanceof IOException
+            || failure instanceof UncheckedIOException
+            || failure instanceof IllegalArgumentException
+            || failure instanceof IllegalStateException
+            || failure instanceof ArithmeticException;
     if (expected && !message.isEmpty()) {
       return message;
     }
-    return "internal error: " + failure.getClass().getName()
-        + (message.isEmpty() ? "" : ": " + message) + " (--verbose shows where)";
+    return "internal error: "
+        + failure.getClass().getName()
+        + (message.isEmpty() ? "" : ": " + message)
+        + " (--verbose shows where)";
   }
 
   /**

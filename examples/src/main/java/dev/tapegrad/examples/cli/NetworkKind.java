@@ -44,7 +44,9 @@ public enum NetworkKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown network '" + text + "'; choose one of two-layer, multi-layer, multi-layer-extend,"
+        "unknown network '"
+            + text
+            + "'; choose one of two-layer, multi-layer, multi-layer-extend,"
             + " simple-conv, deep-conv");
   }
 
@@ -60,8 +62,8 @@ public enum NetworkKind {
 
   /**
    * As {@link #create(double, boolean, double, RandomGenerator)} with the weights drawn by {@code
-   * init} instead of the book's default for the network (null: the book's); DeepConvNet keeps
-   * the book's He initialisation.
+   * init} instead of the book's default for the network (null: the book's); DeepConvNet keeps the
+   * book's He initialisation.
    */
   public Network create(
       double weightDecay, boolean batchNorm, double dropout, WeightInit init, RandomGenerator rng) {
@@ -79,10 +81,17 @@ public enum NetworkKind {
         switch (this) {
           case TWO_LAYER -> new TwoLayerNet(784, 50, 10, small, Activation.RELU, rng);
           case MULTI_LAYER -> new MultiLayerNet(784, hidden, 10, options, rng);
-          case MULTI_LAYER_EXTEND -> new MultiLayerNet(784, hidden, 10,
-              dropout > 0 ? options.withBatchNorm(batchNorm).withDropout(dropout)
-                  : options.withBatchNorm(batchNorm), rng);
-          case SIMPLE_CONV -> new SimpleConvNet(SimpleConvNet.Config.book().withWeightInit(small), rng);
+          case MULTI_LAYER_EXTEND ->
+              new MultiLayerNet(
+                  784,
+                  hidden,
+                  10,
+                  dropout > 0
+                      ? options.withBatchNorm(batchNorm).withDropout(dropout)
+                      : options.withBatchNorm(batchNorm),
+                  rng);
+          case SIMPLE_CONV ->
+              new SimpleConvNet(SimpleConvNet.Config.book().withWeightInit(small), rng);
           case DEEP_CONV -> new DeepConvNet(rng);
         };
     net.setWeightDecay(weightDecay);

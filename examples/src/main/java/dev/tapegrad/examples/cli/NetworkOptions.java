@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 
 /** The {@code --net} and {@code --seed} options shared by the commands that build a network. */
 public final class NetworkOptions implements ValidatedOptions {
-  @Option(names = "--net", defaultValue = "two-layer",
-      description = "two-layer, multi-layer, multi-layer-extend, simple-conv or deep-conv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--net",
+      defaultValue = "two-layer",
+      description =
+          "two-layer, multi-layer, multi-layer-extend, simple-conv or deep-conv (default: ${DEFAULT-VALUE}).")
   private String net;
 
   @Mixin private SeedOption seed;

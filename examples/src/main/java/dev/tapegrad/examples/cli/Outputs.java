@@ -77,9 +77,9 @@ public final class Outputs implements ValidatedOptions {
   }
 
   /**
-   * Moves the staged files into place in the order they were written (so a command that writes
-   * its checkpoint last replaces it last). The renames need no disk space; should one still fail,
-   * the files not yet moved are discarded.
+   * Moves the staged files into place in the order they were written (so a command that writes its
+   * checkpoint last replaces it last). The renames need no disk space; should one still fail, the
+   * files not yet moved are discarded.
    *
    * @throws IOException naming the file that could not be moved into place
    */
@@ -90,8 +90,8 @@ public final class Outputs implements ValidatedOptions {
           pending.commit();
           anyInPlace = true;
         } catch (IOException e) {
-          throw new IOException("cannot write " + pending.target() + ": "
-              + FailureReason.withoutFile(e), e);
+          throw new IOException(
+              "cannot write " + pending.target() + ": " + FailureReason.withoutFile(e), e);
         }
       }
     } finally {
@@ -112,8 +112,8 @@ public final class Outputs implements ValidatedOptions {
   }
 
   /**
-   * Whether any file of the command is in place: written there directly, or already moved by
-   * {@link #commit}. If not, a failed command wrote nothing.
+   * Whether any file of the command is in place: written there directly, or already moved by {@link
+   * #commit}. If not, a failed command wrote nothing.
    */
   public boolean anyInPlace() {
     return anyInPlace;

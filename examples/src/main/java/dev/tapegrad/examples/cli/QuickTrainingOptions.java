@@ -21,15 +21,23 @@ public final class QuickTrainingOptions implements ValidatedOptions {
   private static final int BATCH = 100;
   private static final int EVALUATION_SAMPLES = 1000;
 
-  @Option(names = "--epochs", defaultValue = "2",
+  @Option(
+      names = "--epochs",
+      defaultValue = "2",
       description = "Epochs of training when the command trains (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
-  @Option(names = "--train-size", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--train-size",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Train on the first N training images only (default: all).")
   private int trainSize;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Override
@@ -45,11 +53,18 @@ public final class QuickTrainingOptions implements ValidatedOptions {
 
   /** Trains {@code net} on the training part of {@code split}, printing progress. */
   public TrainingHistory train(Network net, TrainTestSplit split) {
-    Dataset train = trainSize > 0 ? split.train().subset(Math.min(trainSize, split.train().size()))
-        : split.train();
+    Dataset train =
+        trainSize > 0
+            ? split.train().subset(Math.min(trainSize, split.train().size()))
+            : split.train();
     Optimizer adam = Optimizers.create("adam", 0.001);
-    System.out.printf(Locale.ROOT, "training %s on %d images: adam lr 0.001, batch %d, %d epochs%n",
-        net.name(), train.size(), BATCH, epochs);
+    System.out.printf(
+        Locale.ROOT,
+        "training %s on %d images: adam lr 0.001, batch %d, %d epochs%n",
+        net.name(),
+        train.size(),
+        BATCH,
+        epochs);
     try (ProgressReporter progress = new ProgressReporter(System.out, BATCH)) {
       return new Trainer(net, adam, new Trainer.Config(epochs, BATCH, EVALUATION_SAMPLES, seed))
           .listener(progress)

@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The checks every command applies to its options before it does any work: counts are whole
- * numbers in range, rates finite and positive, ratios in [0, 1), and files and directories are
- * there and usable, found out by really opening them (permissions alone do not tell, for example
- * for root). A bad value throws an {@link IllegalArgumentException} naming the option (a usage
- * error); a file problem an {@link IOException} naming the option, the file and the operating
- * system's reason.
+ * The checks every command applies to its options before it does any work: counts are whole numbers
+ * in range, rates finite and positive, ratios in [0, 1), and files and directories are there and
+ * usable, found out by really opening them (permissions alone do not tell, for example for root). A
+ * bad value throws an {@link IllegalArgumentException} naming the option (a usage error); a file
+ * problem an {@link IOException} naming the option, the file and the operating system's reason.
  */
 public final class Require {
   private Require() {}
@@ -27,8 +26,7 @@ public final class Require {
   /** A finite number above 0, such as a learning rate or a scale. */
   public static void positive(String option, double value) {
     if (!(Double.isFinite(value) && value > 0)) {
-      throw new IllegalArgumentException(
-          option + " must be a finite number above 0, got " + value);
+      throw new IllegalArgumentException(option + " must be a finite number above 0, got " + value);
     }
   }
 
@@ -43,8 +41,7 @@ public final class Require {
   /** A ratio in [0, 1), such as a dropout ratio. */
   public static void ratio(String option, double value) {
     if (!(value >= 0 && value < 1)) {
-      throw new IllegalArgumentException(
-          option + " must be at least 0 and below 1, got " + value);
+      throw new IllegalArgumentException(option + " must be at least 0 and below 1, got " + value);
     }
   }
 

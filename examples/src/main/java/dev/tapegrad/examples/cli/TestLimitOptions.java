@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --limit N} option of commands that run a network over the test split. */
 public final class TestLimitOptions implements ValidatedOptions {
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Use only the first N test images (default: all).")
   private int limit;
 

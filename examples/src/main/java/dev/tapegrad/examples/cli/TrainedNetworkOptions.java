@@ -15,25 +15,38 @@ import picocli.CommandLine.Option;
  * {@code --arch}, {@code --dropout} for checkpoints.
  */
 public final class TrainedNetworkOptions implements ValidatedOptions {
-  @Option(names = "--net", paramLabel = "NET",
-      description = "book-ch3 (the section 3.6 network, sample_weight.pkl), book-ch7 (SimpleConvNet,"
-          + " params.pkl), book-ch8 (DeepConvNet, deep_convnet_params.pkl), or the path of a"
-          + " checkpoint .npz written by train.")
+  @Option(
+      names = "--net",
+      paramLabel = "NET",
+      description =
+          "book-ch3 (the section 3.6 network, sample_weight.pkl), book-ch7 (SimpleConvNet,"
+              + " params.pkl), book-ch8 (DeepConvNet, deep_convnet_params.pkl), or the path of a"
+              + " checkpoint .npz written by train.")
   private String net;
 
-  @Option(names = "--weights", paramLabel = "FILE",
-      description = "The book's pickle for book-ch3/7/8 (default: the matching file in"
-          + " shared/data/book-weights).")
+  @Option(
+      names = "--weights",
+      paramLabel = "FILE",
+      description =
+          "The book's pickle for book-ch3/7/8 (default: the matching file in"
+              + " shared/data/book-weights).")
   private Path weights;
 
-  @Option(names = "--arch", paramLabel = "NAME",
-      description = "Architecture of a checkpoint: two-layer, multi-layer, multi-layer-extend,"
-          + " simple-conv or deep-conv (default: recognised from its parameter names and shapes).")
+  @Option(
+      names = "--arch",
+      paramLabel = "NAME",
+      description =
+          "Architecture of a checkpoint: two-layer, multi-layer, multi-layer-extend,"
+              + " simple-conv or deep-conv (default: recognised from its parameter names and shapes).")
   private String arch;
 
-  @Option(names = "--dropout", paramLabel = "RATIO", defaultValue = "0",
-      description = "Dropout ratio a multi-layer-extend checkpoint was trained with; it scales"
-          + " activations at inference and is not stored in the checkpoint (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dropout",
+      paramLabel = "RATIO",
+      defaultValue = "0",
+      description =
+          "Dropout ratio a multi-layer-extend checkpoint was trained with; it scales"
+              + " activations at inference and is not stored in the checkpoint (default: ${DEFAULT-VALUE}).")
   private double dropout;
 
   /**
@@ -52,16 +65,21 @@ public final class TrainedNetworkOptions implements ValidatedOptions {
     }
     if (net == null || BookNetwork.parse(net).isPresent()) {
       if (arch != null || dropout != 0) {
-        throw new IllegalArgumentException("--arch and --dropout describe checkpoints, not "
-            + (net != null ? net : "the book's networks"));
+        throw new IllegalArgumentException(
+            "--arch and --dropout describe checkpoints, not "
+                + (net != null ? net : "the book's networks"));
       }
       return;
     }
     Path file = Path.of(net);
-    if (!Files.exists(file) && !net.contains(file.getFileSystem().getSeparator())
+    if (!Files.exists(file)
+        && !net.contains(file.getFileSystem().getSeparator())
         && !net.endsWith(".npz")) {
-      throw new IllegalArgumentException("unknown network '" + net + "': expected book-ch3,"
-          + " book-ch7, book-ch8 or the path of a checkpoint .npz written by train");
+      throw new IllegalArgumentException(
+          "unknown network '"
+              + net
+              + "': expected book-ch3,"
+              + " book-ch7, book-ch8 or the path of a checkpoint .npz written by train");
     }
     Require.readableFile("--net", file);
     if (weights != null) {
@@ -81,7 +99,9 @@ public final class TrainedNetworkOptions implements ValidatedOptions {
     return Optional.of(load(fallback.toString()));
   }
 
-  /** The network {@code --net} names, or {@code fallback} when it was not given; in evaluation mode. */
+  /**
+   * The network {@code --net} names, or {@code fallback} when it was not given; in evaluation mode.
+   */
   public LoadedNetwork load(String fallback) throws IOException {
     String choice = net != null ? net : fallback;
     Optional<BookNetwork> book = BookNetwork.parse(choice);

@@ -13,14 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Chapter 5's shopping graphs and node examples, recorded on the tape: forward values and
- * gradients printed as the book shows them, each graph drawn as DOT, SVG and PNG.
+ * Chapter 5's shopping graphs and node examples, recorded on the tape: forward values and gradients
+ * printed as the book shows them, each graph drawn as DOT, SVG and PNG.
  */
 @Command(
     name = "apple",
     mixinStandardHelpOptions = true,
-    description = "Chapter 5: the apple (Fig 5-16) and apple-orange (Fig 5-17) graphs with their"
-        + " gradients, and the + and × nodes with upstream 1.3 (Fig 5-11, 5-13).")
+    description =
+        "Chapter 5: the apple (Fig 5-16) and apple-orange (Fig 5-17) graphs with their"
+            + " gradients, and the + and × nodes with upstream 1.3 (Fig 5-11, 5-13).")
 public final class AppleCommand implements Callable<Integer> {
   @Mixin private Outputs out;
 
@@ -43,8 +44,15 @@ public final class AppleCommand implements Callable<Integer> {
       Tensor price = apple.mul(appleCount).mul(tax).named("price");
       tape.backward(price);
       o.println("apple (Fig 5-16):");
-      o.println("  " + shown("price", price) + ", " + shown("dApple", apple.grad()) + ", "
-          + shown("dApple_num", appleCount.grad()) + ", " + shown("dTax", tax.grad()));
+      o.println(
+          "  "
+              + shown("price", price)
+              + ", "
+              + shown("dApple", apple.grad())
+              + ", "
+              + shown("dApple_num", appleCount.grad())
+              + ", "
+              + shown("dTax", tax.grad()));
       o.println("  as doubles: " + exact(price, apple.grad(), appleCount.grad(), tax.grad()));
       draw(tape, "apple");
     }
@@ -61,11 +69,28 @@ public final class AppleCommand implements Callable<Integer> {
       Tensor price = apple.mul(appleCount).add(orange.mul(orangeCount)).mul(tax).named("price");
       tape.backward(price);
       o.println("apple and orange (Fig 5-17):");
-      o.println("  " + shown("price", price) + ", " + shown("dApple", apple.grad()) + ", "
-          + shown("dApple_num", appleCount.grad()) + ", " + shown("dOrange", orange.grad()) + ", "
-          + shown("dOrange_num", orangeCount.grad()) + ", " + shown("dTax", tax.grad()));
-      o.println("  as doubles: " + exact(price, apple.grad(), appleCount.grad(), orange.grad(),
-          orangeCount.grad(), tax.grad()));
+      o.println(
+          "  "
+              + shown("price", price)
+              + ", "
+              + shown("dApple", apple.grad())
+              + ", "
+              + shown("dApple_num", appleCount.grad())
+              + ", "
+              + shown("dOrange", orange.grad())
+              + ", "
+              + shown("dOrange_num", orangeCount.grad())
+              + ", "
+              + shown("dTax", tax.grad()));
+      o.println(
+          "  as doubles: "
+              + exact(
+                  price,
+                  apple.grad(),
+                  appleCount.grad(),
+                  orange.grad(),
+                  orangeCount.grad(),
+                  tax.grad()));
       draw(tape, "apple-orange");
     }
   }
@@ -77,8 +102,15 @@ public final class AppleCommand implements Callable<Integer> {
     try (Tape tape = Tape.record()) {
       Tensor z = (symbol.equals("+") ? x.add(y) : x.mul(y)).named("z");
       tape.backward(z, Tensor.scalar(1.3));
-      o.printf(Locale.ROOT, "%s: %s %s %s = %s; upstream 1.3 gives dx = %s, dy = %s%n", title,
-          ValueFormat.of(x), symbol, ValueFormat.of(y), ValueFormat.of(z), ValueFormat.of(x.grad()),
+      o.printf(
+          Locale.ROOT,
+          "%s: %s %s %s = %s; upstream 1.3 gives dx = %s, dy = %s%n",
+          title,
+          ValueFormat.of(x),
+          symbol,
+          ValueFormat.of(y),
+          ValueFormat.of(z),
+          ValueFormat.of(x.grad()),
           ValueFormat.of(y.grad()));
       draw(tape, symbol.equals("+") ? "add-node" : "mul-node");
     }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "batchnorm",
     mixinStandardHelpOptions = true,
-    description = "Section 6.3, Fig 6-18 and 6-19: training with and without batch normalization per weight scale.")
+    description =
+        "Section 6.3, Fig 6-18 and 6-19: training with and without batch normalization per weight scale.")
 public final class BatchNormCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100, 100);
   private static final String WITH = "Batch Normalization";
@@ -48,27 +49,45 @@ public final class BatchNormCommand implements Callable<Integer>, ValidatedOptio
   @Mixin private DataOptions data;
   @Mixin private SeedOption seed;
 
-  @Option(names = "--stds", defaultValue = "16",
-      description = "Number of weight-init stds, spaced evenly on a log scale (default: ${DEFAULT-VALUE},"
-          + " the book's logspace(0, -4, 16); 1 runs the first only).")
+  @Option(
+      names = "--stds",
+      defaultValue = "16",
+      description =
+          "Number of weight-init stds, spaced evenly on a log scale (default: ${DEFAULT-VALUE},"
+              + " the book's logspace(0, -4, 16); 1 runs the first only).")
   private int stdCount;
 
-  @Option(names = "--std-exponents", split = ",", paramLabel = "FIRST,LAST", hideParamSyntax = true,
+  @Option(
+      names = "--std-exponents",
+      split = ",",
+      paramLabel = "FIRST,LAST",
+      hideParamSyntax = true,
       defaultValue = "0,-4",
       description = "log10 of the first and last std (default: ${DEFAULT-VALUE}).")
   private double[] stdExponents;
 
-  @Option(names = "--train-size", defaultValue = "1000",
+  @Option(
+      names = "--train-size",
+      defaultValue = "1000",
       description = "Training samples, the first N (default: ${DEFAULT-VALUE}).")
   private int trainSize;
 
-  @Option(names = "--epochs", defaultValue = "20", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "20",
+      description = "Epochs per run (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
-  @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
+      description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--lr", defaultValue = "0.01", description = "SGD learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      defaultValue = "0.01",
+      description = "SGD learning rate (default: ${DEFAULT-VALUE}).")
   private double learningRate;
 
   @Override
@@ -85,12 +104,19 @@ public final class BatchNormCommand implements Callable<Integer>, ValidatedOptio
     double[] stds = logspace(stdExponents, stdCount);
     TrainTestSplit split = data.load(false);
     Dataset train = data.first(split.train(), trainSize, "--train-size");
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "MultiLayerNetExtend 784-100x5-10 (ReLU) on the first %d training samples of %s;"
             + " SGD lr %s, batch %d, %d epochs; %d weight scales%n",
-        train.size(), data.describe(), learningRate, batch, epochs, stds.length);
+        train.size(),
+        data.describe(),
+        learningRate,
+        batch,
+        epochs,
+        stds.length);
     SplittableRandom rng = new SplittableRandom(seed.seed());
-    CsvTable csv = new CsvTable("std", "batch_norm", "epoch", "mean_loss", "train_accuracy", "test_accuracy");
+    CsvTable csv =
+        new CsvTable("std", "batch_norm", "epoch", "mean_loss", "train_accuracy", "test_accuracy");
     List<Figure> panels = new ArrayList<>();
     int columns = (int) Math.ceil(Math.sqrt(stds.length));
     long started = System.nanoTime();
@@ -103,16 +129,24 @@ public final class BatchNormCommand implements Callable<Integer>, ValidatedOptio
           csv.row(std, h == withBn, e.epoch(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy());
         }
       }
-      System.out.printf(Locale.ROOT, "W: %-9s train acc with BN %.4f, without %.4f%s%n",
-          ShortNumber.format(std, 3), withBn.last().trainAccuracy(), withoutBn.last().trainAccuracy(),
+      System.out.printf(
+          Locale.ROOT,
+          "W: %-9s train acc with BN %.4f, without %.4f%s%n",
+          ShortNumber.format(std, 3),
+          withBn.last().trainAccuracy(),
+          withoutBn.last().trainAccuracy(),
           divergence(withBn, withoutBn));
       boolean left = i % columns == 0;
       boolean bottom = i >= stds.length - columns;
       panels.add(panel(std, withBn, withoutBn, i == 0, left, bottom));
     }
     System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
-    FigureGrid grid = FigureGrid.of(columns, "Training accuracy with (solid) and without (dashed)"
-        + " batch normalization, per weight-init std W (Fig 6-19)", panels);
+    FigureGrid grid =
+        FigureGrid.of(
+            columns,
+            "Training accuracy with (solid) and without (dashed)"
+                + " batch normalization, per weight-init std W (Fig 6-19)",
+            panels);
     out.write("batchnorm/grid.png", grid::writePng);
     out.writeText("batchnorm/accuracy.csv", csv.toString());
     return 0;
@@ -120,10 +154,13 @@ public final class BatchNormCommand implements Callable<Integer>, ValidatedOptio
 
   private TrainingHistory train(
       double std, boolean batchNorm, Dataset train, Dataset test, SplittableRandom rng) {
-    MultiLayerNet.Options options = MultiLayerNet.Options.defaults()
-        .withWeightInit(WeightInit.normal(std)).withBatchNorm(batchNorm);
+    MultiLayerNet.Options options =
+        MultiLayerNet.Options.defaults()
+            .withWeightInit(WeightInit.normal(std))
+            .withBatchNorm(batchNorm);
     MultiLayerNet net = new MultiLayerNet(784, HIDDEN, 10, options, rng.split());
-    return new Trainer(net, new Sgd(learningRate), new Trainer.Config(epochs, batch, 0, rng.nextLong()))
+    return new Trainer(
+            net, new Sgd(learningRate), new Trainer.Config(epochs, batch, 0, rng.nextLong()))
         .allowDivergence() // large weights overflow without batch norm: Fig 6-19 shows it
         .fit(train, test);
   }
@@ -137,21 +174,31 @@ public final class BatchNormCommand implements Callable<Integer>, ValidatedOptio
       text.append("; with BN the loss is not finite from epoch ").append(with);
     }
     if (without > 0) {
-      text.append("; without BN the loss is not finite from epoch ").append(without)
+      text.append("; without BN the loss is not finite from epoch ")
+          .append(without)
           .append(" (overflow; accuracy still plotted)");
     }
     return text.toString();
   }
 
   private static Figure panel(
-      double std, TrainingHistory withBn, TrainingHistory withoutBn, boolean legend, boolean left,
+      double std,
+      TrainingHistory withBn,
+      TrainingHistory withoutBn,
+      boolean legend,
+      boolean left,
       boolean bottom) {
-    XChartFigure chart = LineChart.builder().size(330, 240)
-        .title("W: " + ShortNumber.format(std, 3))
-        .xLabel(bottom ? "epochs" : "").yLabel(left ? "accuracy" : "")
-        .series(WITH, Curves.trainAccuracy(withBn))
-        .dashedSeries(WITHOUT, Curves.trainAccuracy(withoutBn))
-        .yRange(0, 1).markers(false).build();
+    XChartFigure chart =
+        LineChart.builder()
+            .size(330, 240)
+            .title("W: " + ShortNumber.format(std, 3))
+            .xLabel(bottom ? "epochs" : "")
+            .yLabel(left ? "accuracy" : "")
+            .series(WITH, Curves.trainAccuracy(withBn))
+            .dashedSeries(WITHOUT, Curves.trainAccuracy(withoutBn))
+            .yRange(0, 1)
+            .markers(false)
+            .build();
     chart.chart().getStyler().setLegendVisible(legend);
     return chart;
   }

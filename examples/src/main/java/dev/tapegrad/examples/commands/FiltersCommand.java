@@ -36,9 +36,14 @@ public final class FiltersCommand implements Callable<Integer>, ValidatedOptions
   @Mixin private DataOptions data;
   @Mixin private QuickTrainingOptions training;
 
-  @Option(names = "--weights", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
-      description = "Show the trained filters of the book's params.pkl (found in shared/data/"
-          + "book-weights, or FILE) instead of training here.")
+  @Option(
+      names = "--weights",
+      paramLabel = "FILE",
+      arity = "0..1",
+      fallbackValue = "",
+      description =
+          "Show the trained filters of the book's params.pkl (found in shared/data/"
+              + "book-weights, or FILE) instead of training here.")
   private String weights;
 
   @Override
@@ -72,8 +77,8 @@ public final class FiltersCommand implements Callable<Integer>, ValidatedOptions
   private void write(String name, Tensor filters, String title) throws IOException {
     int[] shape = filters.shape();
     DoubleSummaryStatistics values = Arrays.stream(filters.data()).summaryStatistics();
-    System.out.printf(Locale.ROOT, "%s: values from %.4f to %.4f%n", title, values.getMin(),
-        values.getMax());
+    System.out.printf(
+        Locale.ROOT, "%s: values from %.4f to %.4f%n", title, values.getMin(), values.getMax());
     ImageGrid grid = ImageGrid.filters(filters.data(), shape[0] * shape[1], shape[2], shape[3]);
     out.write(name, FigureGrid.of(1, title, List.of(grid))::writePng);
   }

@@ -18,12 +18,15 @@ import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Chapter 3: activation functions, the 3-layer demo network and softmax, with the book's numbers. */
+/**
+ * Chapter 3: activation functions, the 3-layer demo network and softmax, with the book's numbers.
+ */
 @Command(
     name = "forward",
     mixinStandardHelpOptions = true,
-    description = "Chapter 3: activations (Fig 3-6 to 3-9), the 2-3-2-2 demo network (Fig 3-15)"
-        + " and softmax.")
+    description =
+        "Chapter 3: activations (Fig 3-6 to 3-9), the 2-3-2-2 demo network (Fig 3-15)"
+            + " and softmax.")
 public final class ForwardCommand implements Callable<Integer> {
   @Mixin private Outputs out;
 
@@ -31,22 +34,34 @@ public final class ForwardCommand implements Callable<Integer> {
   static Sequential demoNetwork() {
     return new Sequential(
         "Demo",
-        new Affine("Affine1", Tensor.of(new double[][] {{0.1, 0.3, 0.5}, {0.2, 0.4, 0.6}}),
+        new Affine(
+            "Affine1",
+            Tensor.of(new double[][] {{0.1, 0.3, 0.5}, {0.2, 0.4, 0.6}}),
             Tensor.vector(0.1, 0.2, 0.3)),
         new Sigmoid("Sigmoid1"),
-        new Affine("Affine2", Tensor.of(new double[][] {{0.1, 0.4}, {0.2, 0.5}, {0.3, 0.6}}),
+        new Affine(
+            "Affine2",
+            Tensor.of(new double[][] {{0.1, 0.4}, {0.2, 0.5}, {0.3, 0.6}}),
             Tensor.vector(0.1, 0.2)),
         new Sigmoid("Sigmoid2"),
-        new Affine("Affine3", Tensor.of(new double[][] {{0.1, 0.3}, {0.2, 0.4}}),
+        new Affine(
+            "Affine3",
+            Tensor.of(new double[][] {{0.1, 0.3}, {0.2, 0.4}}),
             Tensor.vector(0.1, 0.2)));
   }
 
   private static final BasicStroke DASHED =
-      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f);
+      new BasicStroke(
+          2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f);
 
   /** An empty activation plot over x in [-5, 5) with the book's y limits. */
   private static LineChart.Builder activation(String title, double yMin, double yMax) {
-    return LineChart.builder().title(title).xLabel("x").yLabel("h(x)").size(520, 380).yRange(yMin, yMax);
+    return LineChart.builder()
+        .title(title)
+        .xLabel("x")
+        .yLabel("h(x)")
+        .size(520, 380)
+        .yRange(yMin, yMax);
   }
 
   @Override
@@ -69,7 +84,9 @@ public final class ForwardCommand implements Callable<Integer> {
     double[] relu = grid.relu().data();
     StringBuilder csv = new StringBuilder("x,step,sigmoid,relu\n");
     for (int i = 0; i < xs.length; i++) {
-      csv.append(String.format(Locale.ROOT, "%.1f,%d,%.8f,%.1f%n", xs[i], (int) step[i], sigmoid[i], relu[i]));
+      csv.append(
+          String.format(
+              Locale.ROOT, "%.1f,%d,%.8f,%.1f%n", xs[i], (int) step[i], sigmoid[i], relu[i]));
     }
     out.writeText("forward/activations.csv", csv.toString());
     XChartFigure stepChart =
@@ -78,8 +95,11 @@ public final class ForwardCommand implements Callable<Integer> {
     XChartFigure sigmoidChart =
         activation("Sigmoid function (Fig 3-7)", -0.1, 1.1).series("sigmoid", xs, sigmoid).build();
     out.write("forward/sigmoid.png", sigmoidChart::writePng);
-    XChartFigure both = activation("Sigmoid and step (Fig 3-8)", -0.1, 1.1)
-        .series("sigmoid", xs, sigmoid).series("step", xs, step).build();
+    XChartFigure both =
+        activation("Sigmoid and step (Fig 3-8)", -0.1, 1.1)
+            .series("sigmoid", xs, sigmoid)
+            .series("step", xs, step)
+            .build();
     ((XYChart) both.chart()).getSeries("step").setLineStyle(DASHED);
     out.write("forward/step-sigmoid.png", both::writePng);
     XChartFigure reluChart =

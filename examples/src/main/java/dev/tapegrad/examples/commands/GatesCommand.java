@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "gates",
     mixinStandardHelpOptions = true,
-    description = "Chapter 2: AND, NAND, OR truth tables and decision lines (Fig 2-6);"
-        + " XOR as NAND and OR into AND (Fig 2-7, 2-13).")
+    description =
+        "Chapter 2: AND, NAND, OR truth tables and decision lines (Fig 2-6);"
+            + " XOR as NAND and OR into AND (Fig 2-7, 2-13).")
 public final class GatesCommand implements Callable<Integer> {
   @Mixin private Outputs out;
 
@@ -31,8 +32,15 @@ public final class GatesCommand implements Callable<Integer> {
 
     /** Its line {@code w1·x1 + w2·x2 + b = 0} in numbers. */
     String equation() {
-      return String.format(Locale.ROOT, "%s·x1 %s %s·x2 %s %s = 0", w1, sign(w2), Math.abs(w2),
-          sign(b), Math.abs(b)).replace('-', '−');
+      return String.format(
+              Locale.ROOT,
+              "%s·x1 %s %s·x2 %s %s = 0",
+              w1,
+              sign(w2),
+              Math.abs(w2),
+              sign(b),
+              Math.abs(b))
+          .replace('-', '−');
     }
 
     DecisionLine line() {
@@ -57,11 +65,19 @@ public final class GatesCommand implements Callable<Integer> {
     PrintStream o = System.out;
     StringBuilder csv = new StringBuilder("gate,x1,x2,y\n");
     for (Gate g : new Gate[] {AND, NAND, OR}) {
-      o.printf(Locale.ROOT, "%s (w = [%s, %s], b = %s)%n  x1 x2 | y%n", g.name(), g.w1(), g.w2(), g.b());
+      o.printf(
+          Locale.ROOT, "%s (w = [%s, %s], b = %s)%n  x1 x2 | y%n", g.name(), g.w1(), g.w2(), g.b());
       for (int[] x : INPUTS) {
         int y = g.apply(x[0], x[1]);
         o.printf(Locale.ROOT, "   %d  %d | %d%n", x[0], x[1], y);
-        csv.append(g.name()).append(',').append(x[0]).append(',').append(x[1]).append(',').append(y).append('\n');
+        csv.append(g.name())
+            .append(',')
+            .append(x[0])
+            .append(',')
+            .append(x[1])
+            .append(',')
+            .append(y)
+            .append('\n');
       }
     }
     o.println("XOR = AND(NAND(x1, x2), OR(x1, x2)), a two-layer perceptron (Fig 2-13)");
@@ -74,7 +90,10 @@ public final class GatesCommand implements Callable<Integer> {
       csv.append("XOR,").append(x[0]).append(',').append(x[1]).append(',').append(y).append('\n');
     }
     double sum = Tensor.vector(0.5, 0.5).mul(Tensor.vector(0, 1)).sum().add(-0.7).item();
-    o.println("w·x + b for x = [0, 1], w = [0.5, 0.5], b = -0.7: " + sum + " (about -0.2: floating point)");
+    o.println(
+        "w·x + b for x = [0, 1], w = [0.5, 0.5], b = -0.7: "
+            + sum
+            + " (about -0.2: floating point)");
     out.writeText("gates/truth-tables.csv", csv.toString());
     for (Gate g : new Gate[] {AND, NAND, OR}) {
       XChartFigure chart =
@@ -82,8 +101,10 @@ public final class GatesCommand implements Callable<Integer> {
       out.write("gates/" + g.name().toLowerCase(Locale.ROOT) + ".png", chart::writePng);
     }
     XChartFigure xorChart =
-        DecisionBoundaryChart.of("XOR = AND(NAND, OR): no single line separates it",
-            List.of(NAND.line(), OR.line()), GatesCommand::xor);
+        DecisionBoundaryChart.of(
+            "XOR = AND(NAND, OR): no single line separates it",
+            List.of(NAND.line(), OR.line()),
+            GatesCommand::xor);
     out.write("gates/xor.png", xorChart::writePng);
     return 0;
   }

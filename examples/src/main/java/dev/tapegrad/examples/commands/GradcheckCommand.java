@@ -32,14 +32,17 @@ public final class GradcheckCommand implements Callable<Integer>, ValidatedOptio
   @Mixin private DataOptions data;
   @Mixin private NetworkOptions network;
 
-
-  @Option(names = "--samples", defaultValue = "3", description = "Training samples (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      defaultValue = "3",
+      description = "Training samples (default: ${DEFAULT-VALUE}).")
   private int samples;
 
-  @Option(names = "--max-elements", defaultValue = "200",
+  @Option(
+      names = "--max-elements",
+      defaultValue = "200",
       description = "Elements compared per parameter, sampled (default: ${DEFAULT-VALUE}; 0: all).")
   private int maxElements;
-
 
   @Override
   public void validate() {
@@ -55,19 +58,35 @@ public final class GradcheckCommand implements Callable<Integer>, ValidatedOptio
     net.eval(); // dropout would make the loss random between evaluations
     Tensor x = batch.images();
     int[] labels = batch.labels();
-    GradCheck checker = maxElements > 0 ? GradCheck.withDefaults().sampling(maxElements) : GradCheck.withDefaults();
+    GradCheck checker =
+        maxElements > 0 ? GradCheck.withDefaults().sampling(maxElements) : GradCheck.withDefaults();
     Map<String, Tensor> params = net.parameters();
     GradCheckReport report = checker.checkParameters(params, () -> net.loss(x, labels));
     StringBuilder csv =
         new StringBuilder("parameter,shape,max_abs_error,tensor_relative_error,kinks,passed\n");
-    System.out.printf("%s, %d samples; per parameter: max |backprop - numerical|, relative error,"
-        + " elements skipped on a ReLU/max kink%n", net.name(), samples);
+    System.out.printf(
+        "%s, %d samples; per parameter: max |backprop - numerical|, relative error,"
+            + " elements skipped on a ReLU/max kink%n",
+        net.name(), samples);
     for (GradCheckReport.Entry e : report.entries()) {
-      System.out.printf(Locale.ROOT, "  %-12s %.3e  %.3e  %d%s%n", e.name(), e.maxAbsoluteError(),
-          e.relativeError(), e.kinks(), e.passed() ? "" : "  FAILED");
-      csv.append(String.format(Locale.ROOT, "%s,%s,%.6e,%.6e,%d,%s%n", e.name(),
-          java.util.Arrays.toString(e.shape()).replace(", ", "x"), e.maxAbsoluteError(),
-          e.relativeError(), e.kinks(), e.passed()));
+      System.out.printf(
+          Locale.ROOT,
+          "  %-12s %.3e  %.3e  %d%s%n",
+          e.name(),
+          e.maxAbsoluteError(),
+          e.relativeError(),
+          e.kinks(),
+          e.passed() ? "" : "  FAILED");
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%s,%.6e,%.6e,%d,%s%n",
+              e.name(),
+              java.util.Arrays.toString(e.shape()).replace(", ", "x"),
+              e.maxAbsoluteError(),
+              e.relativeError(),
+              e.kinks(),
+              e.passed()));
     }
     System.out.println(report.passed() ? "gradients agree" : "GRADIENTS DISAGREE");
     out.writeText("gradcheck/" + kind + ".csv", csv.toString());

@@ -25,14 +25,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Draws a network's recorded graph after one forward and backward pass on a few samples: layers
- * (or primitive ops) with the shapes of the values above the edges and of their gradients below.
+ * Draws a network's recorded graph after one forward and backward pass on a few samples: layers (or
+ * primitive ops) with the shapes of the values above the edges and of their gradients below.
  */
 @Command(
     name = "graph",
     mixinStandardHelpOptions = true,
-    description = "Chapters 5-8: a network's computational graph after one forward and backward pass"
-        + " (layer or op level), as PNG, SVG or DOT in graph/<net>-<level>.<format>.")
+    description =
+        "Chapters 5-8: a network's computational graph after one forward and backward pass"
+            + " (layer or op level), as PNG, SVG or DOT in graph/<net>-<level>.<format>.")
 public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
   /** Widest PNG drawn at the sharper default scale of 2. */
   static final int SHARP_WIDTH = 4000;
@@ -41,32 +42,56 @@ public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private DataOptions data;
   @Mixin private NetworkOptions network;
 
-  @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "layer",
-      description = "layer (one node per layer) or op (every primitive op; layers drawn as boxes)"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--level",
+      paramLabel = "LEVEL",
+      defaultValue = "layer",
+      description =
+          "layer (one node per layer) or op (every primitive op; layers drawn as boxes)"
+              + " (default: ${DEFAULT-VALUE}).")
   private String levelText;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png", description = "png, svg or dot (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "png",
+      description = "png, svg or dot (default: ${DEFAULT-VALUE}).")
   private String format;
 
-  @Option(names = "--expand", paramLabel = "SCOPE", split = ",",
-      description = "At layer level, draw these layers' ops (e.g. --expand Conv1,Pool1); the file name"
-          + " gets -expand-Conv1-Pool1.")
+  @Option(
+      names = "--expand",
+      paramLabel = "SCOPE",
+      split = ",",
+      description =
+          "At layer level, draw these layers' ops (e.g. --expand Conv1,Pool1); the file name"
+              + " gets -expand-Conv1-Pool1.")
   private List<String> expand = List.of();
 
-  @Option(names = "--scale", paramLabel = "PX",
-      description = "PNG pixels per layout unit (default: 2, or 1 when 2 would make the picture wider than "
-          + SHARP_WIDTH + " px).")
+  @Option(
+      names = "--scale",
+      paramLabel = "PX",
+      description =
+          "PNG pixels per layout unit (default: 2, or 1 when 2 would make the picture wider than "
+              + SHARP_WIDTH
+              + " px).")
   private Double scale;
 
-  @Option(names = "--max-width", paramLabel = "PX", defaultValue = "8000",
-      description = "Refuse a PNG wider than this (default: ${DEFAULT-VALUE}). Every op of deep-conv is a"
-          + " strip about 6,500 px wide, hard to read as one picture: draw it at layer level,"
-          + " open chosen layers with --expand, or write SVG or DOT.")
+  @Option(
+      names = "--max-width",
+      paramLabel = "PX",
+      defaultValue = "8000",
+      description =
+          "Refuse a PNG wider than this (default: ${DEFAULT-VALUE}). Every op of deep-conv is a"
+              + " strip about 6,500 px wide, hard to read as one picture: draw it at layer level,"
+              + " open chosen layers with --expand, or write SVG or DOT.")
   private int maxWidth;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "2",
-      description = "Samples in the forward pass; only the shapes change (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Samples in the forward pass; only the shapes change (default: ${DEFAULT-VALUE}).")
   private int batch;
 
   @Override
@@ -96,7 +121,8 @@ public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
       tape.backward(loss);
       requireScopes(tape);
       Diagram diagram = Diagram.of(tape, loss).level(level).expand(expand.toArray(String[]::new));
-      String opened = expand.isEmpty() ? "" : "-expand-" + String.join("-", expand).replace('/', '_');
+      String opened =
+          expand.isEmpty() ? "" : "-expand-" + String.join("-", expand).replace('/', '_');
       String name = "graph/" + kind + "-" + levelName + opened + "." + extension;
       switch (extension) {
         case "png" -> {
@@ -106,8 +132,14 @@ public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
         case "svg" -> out.write(name, diagram::writeSvg);
         default -> out.write(name, diagram::writeDot);
       }
-      System.out.printf(Locale.ROOT, "%s, %d samples, %s level: %d nodes recorded, loss %.6f%n",
-          net.name(), batch, levelName, tape.nodes().size(), loss.item());
+      System.out.printf(
+          Locale.ROOT,
+          "%s, %d samples, %s level: %d nodes recorded, loss %.6f%n",
+          net.name(),
+          batch,
+          levelName,
+          tape.nodes().size(),
+          loss.item());
     }
     return 0;
   }
@@ -117,10 +149,16 @@ public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
     double width = diagram.layout().width();
     double chosen = scale != null ? scale : width * 2 <= SHARP_WIDTH ? 2 : 1;
     if (width * chosen > maxWidth) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the %s-level graph of %s would be %,.0f px wide (--max-width %d): draw it at layer level,"
-              + " open some layers with --level layer --expand Conv1,Pool1, write --format svg or dot,"
-              + " or raise --max-width", levelName, netName, width * chosen, maxWidth));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the %s-level graph of %s would be %,.0f px wide (--max-width %d): draw it at layer level,"
+                  + " open some layers with --level layer --expand Conv1,Pool1, write --format svg or dot,"
+                  + " or raise --max-width",
+              levelName,
+              netName,
+              width * chosen,
+              maxWidth));
     }
     return chosen;
   }
@@ -133,8 +171,11 @@ public final class GraphCommand implements Callable<Integer>, ValidatedOptions {
     }
     for (String spec : expand) {
       if (scopes.stream().noneMatch(path -> ScopePaths.names(spec, path))) {
-        throw new IllegalArgumentException("--expand: no layer '" + spec + "'; the graph has "
-            + scopes.stream().map(ScopePaths::name).distinct().toList());
+        throw new IllegalArgumentException(
+            "--expand: no layer '"
+                + spec
+                + "'; the graph has "
+                + scopes.stream().map(ScopePaths::name).distinct().toList());
       }
     }
   }

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "hyperparams",
     mixinStandardHelpOptions = true,
-    description = "Section 6.5, Fig 6-24: random search of learning rate and weight decay on validation data.")
+    description =
+        "Section 6.5, Fig 6-24: random search of learning rate and weight decay on validation data.")
 public final class HyperparamsCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100, 100, 100);
   private static final int COLUMNS = 5;
@@ -46,34 +47,58 @@ public final class HyperparamsCommand implements Callable<Integer>, ValidatedOpt
   @Mixin private DataOptions data;
   @Mixin private SeedOption seed;
 
-  @Option(names = "--trials", defaultValue = "100", description = "Random trials (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trials",
+      defaultValue = "100",
+      description = "Random trials (default: ${DEFAULT-VALUE}).")
   private int trials;
 
-  @Option(names = "--epochs", defaultValue = "50", description = "Epochs per trial (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "50",
+      description = "Epochs per trial (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
-  @Option(names = "--train-size", defaultValue = "500",
-      description = "Training samples, the first N, before the validation split (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--train-size",
+      defaultValue = "500",
+      description =
+          "Training samples, the first N, before the validation split (default: ${DEFAULT-VALUE}).")
   private int trainSize;
 
-  @Option(names = "--validation", defaultValue = "0.2",
+  @Option(
+      names = "--validation",
+      defaultValue = "0.2",
       description = "Fraction held out for validation after a shuffle (default: ${DEFAULT-VALUE}).")
   private double validationFraction;
 
-  @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
+      description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--lr-exponents", split = ",", paramLabel = "MIN,MAX", hideParamSyntax = true,
+  @Option(
+      names = "--lr-exponents",
+      split = ",",
+      paramLabel = "MIN,MAX",
+      hideParamSyntax = true,
       defaultValue = "-6,-2",
       description = "Learning rate 10^U(MIN, MAX) (default: ${DEFAULT-VALUE}).")
   private double[] lrExponents;
 
-  @Option(names = "--wd-exponents", split = ",", paramLabel = "MIN,MAX", hideParamSyntax = true,
+  @Option(
+      names = "--wd-exponents",
+      split = ",",
+      paramLabel = "MIN,MAX",
+      hideParamSyntax = true,
       defaultValue = "-8,-4",
       description = "Weight decay λ 10^U(MIN, MAX) (default: ${DEFAULT-VALUE}).")
   private double[] weightDecayExponents;
 
-  @Option(names = "--best", defaultValue = "20",
+  @Option(
+      names = "--best",
+      defaultValue = "20",
       description = "How many of the best trials to print and draw (default: ${DEFAULT-VALUE}).")
   private int best;
 
@@ -94,28 +119,48 @@ public final class HyperparamsCommand implements Callable<Integer>, ValidatedOpt
     LogUniform learningRates = LogUniform.ofOption("--lr-exponents", lrExponents);
     LogUniform weightDecays = LogUniform.ofOption("--wd-exponents", weightDecayExponents);
     SplittableRandom rng = new SplittableRandom(seed.seed());
-    TrainValidationSplit split = data.first(data.load(false).train(), trainSize, "--train-size")
-        .splitValidation(validationFraction, rng.nextLong());
-    System.out.printf(Locale.ROOT,
+    TrainValidationSplit split =
+        data.first(data.load(false).train(), trainSize, "--train-size")
+            .splitValidation(validationFraction, rng.nextLong());
+    System.out.printf(
+        Locale.ROOT,
         "MultiLayerNet 784-100x6-10 (ReLU, He) on %s: %d train, %d validation; SGD, batch %d,"
             + " %d epochs, %d trials; lr 10^U(%s, %s), weight decay 10^U(%s, %s)%n",
-        data.describe(), split.train().size(), split.validation().size(), batch, epochs, trials,
-        learningRates.minExponent(), learningRates.maxExponent(), weightDecays.minExponent(),
+        data.describe(),
+        split.train().size(),
+        split.validation().size(),
+        batch,
+        epochs,
+        trials,
+        learningRates.minExponent(),
+        learningRates.maxExponent(),
+        weightDecays.minExponent(),
         weightDecays.maxExponent());
     long started = System.nanoTime();
     List<SearchTrial> results = new ArrayList<>();
     for (int t = 1; t <= trials; t++) {
       double weightDecay = weightDecays.sample(rng);
       double learningRate = learningRates.sample(rng);
-      MultiLayerNet net = new MultiLayerNet(784, HIDDEN, 10,
-          MultiLayerNet.Options.defaults().withWeightDecay(weightDecay), rng.split());
+      MultiLayerNet net =
+          new MultiLayerNet(
+              784,
+              HIDDEN,
+              10,
+              MultiLayerNet.Options.defaults().withWeightDecay(weightDecay),
+              rng.split());
       TrainingHistory history =
-          new Trainer(net, new Sgd(learningRate), new Trainer.Config(epochs, batch, 0, rng.nextLong()))
+          new Trainer(
+                  net, new Sgd(learningRate), new Trainer.Config(epochs, batch, 0, rng.nextLong()))
               .allowDivergence() // a diverging trial is a bad trial, not the end of the search
               .fit(split.train(), split.validation());
       SearchTrial trial = new SearchTrial(t, learningRate, weightDecay, history);
       results.add(trial);
-      System.out.printf(Locale.ROOT, "[%d/%d] val acc:%s | %s%n", t, trials, trial.validationAccuracy(),
+      System.out.printf(
+          Locale.ROOT,
+          "[%d/%d] val acc:%s | %s%n",
+          t,
+          trials,
+          trial.validationAccuracy(),
           trial.hyperparameters());
     }
     System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -124,8 +169,13 @@ public final class HyperparamsCommand implements Callable<Integer>, ValidatedOpt
     System.out.println("=========== Hyper-Parameter Optimization Result ===========");
     for (int k = 0; k < top.size(); k++) {
       SearchTrial trial = top.get(k);
-      System.out.println("Best-" + (k + 1) + "(val acc:" + trial.validationAccuracy() + ") | "
-          + trial.hyperparameters());
+      System.out.println(
+          "Best-"
+              + (k + 1)
+              + "(val acc:"
+              + trial.validationAccuracy()
+              + ") | "
+              + trial.hyperparameters());
     }
     out.write("hyperparams/best.png", bestChart(top)::writePng);
     writeCsv(results);
@@ -139,28 +189,56 @@ public final class HyperparamsCommand implements Callable<Integer>, ValidatedOpt
       SearchTrial trial = top.get(k);
       boolean left = k % columns == 0;
       boolean bottom = k >= top.size() - columns;
-      XChartFigure panel = LineChart.builder().size(320, 230)
-          .title("Best-" + (k + 1) + "  lr " + ShortNumber.format(trial.learningRate(), 2) + ", wd "
-              + ShortNumber.format(trial.weightDecay(), 2))
-          .xLabel(bottom ? "epochs" : "").yLabel(left ? "accuracy" : "")
-          .series("validation", Curves.testAccuracy(trial.history()))
-          .dashedSeries("train", Curves.trainAccuracy(trial.history()))
-          .yRange(0, 1).markers(false).build();
+      XChartFigure panel =
+          LineChart.builder()
+              .size(320, 230)
+              .title(
+                  "Best-"
+                      + (k + 1)
+                      + "  lr "
+                      + ShortNumber.format(trial.learningRate(), 2)
+                      + ", wd "
+                      + ShortNumber.format(trial.weightDecay(), 2))
+              .xLabel(bottom ? "epochs" : "")
+              .yLabel(left ? "accuracy" : "")
+              .series("validation", Curves.testAccuracy(trial.history()))
+              .dashedSeries("train", Curves.trainAccuracy(trial.history()))
+              .yRange(0, 1)
+              .markers(false)
+              .build();
       panel.chart().getStyler().setLegendVisible(k == 0);
       panels.add(panel);
     }
-    return FigureGrid.of(columns, "The " + top.size() + " best of " + trials
-        + " trials: validation (solid) and training (dashed) accuracy (Fig 6-24)", panels);
+    return FigureGrid.of(
+        columns,
+        "The "
+            + top.size()
+            + " best of "
+            + trials
+            + " trials: validation (solid) and training (dashed) accuracy (Fig 6-24)",
+        panels);
   }
 
   private void writeCsv(List<SearchTrial> ranked) throws IOException {
-    CsvTable trialsCsv = new CsvTable(
-        "rank", "trial", "learning_rate", "weight_decay", "validation_accuracy", "train_accuracy");
-    CsvTable curves = new CsvTable("trial", "epoch", "mean_loss", "train_accuracy", "validation_accuracy");
+    CsvTable trialsCsv =
+        new CsvTable(
+            "rank",
+            "trial",
+            "learning_rate",
+            "weight_decay",
+            "validation_accuracy",
+            "train_accuracy");
+    CsvTable curves =
+        new CsvTable("trial", "epoch", "mean_loss", "train_accuracy", "validation_accuracy");
     for (int k = 0; k < ranked.size(); k++) {
       SearchTrial trial = ranked.get(k);
-      trialsCsv.row(k + 1, trial.number(), trial.learningRate(), trial.weightDecay(),
-          trial.validationAccuracy(), trial.trainAccuracy());
+      trialsCsv.row(
+          k + 1,
+          trial.number(),
+          trial.learningRate(),
+          trial.weightDecay(),
+          trial.validationAccuracy(),
+          trial.trainAccuracy());
       for (EpochResult e : trial.history().epochs()) {
         curves.row(trial.number(), e.epoch(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy());
       }

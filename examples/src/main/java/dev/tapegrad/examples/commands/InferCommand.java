@@ -25,18 +25,24 @@ import picocli.CommandLine.Option;
 @Command(
     name = "infer",
     mixinStandardHelpOptions = true,
-    description = "Sections 3.6, 7.5, 8.1: run a trained network on the test digits and print its accuracy.")
+    description =
+        "Sections 3.6, 7.5, 8.1: run a trained network on the test digits and print its accuracy.")
 public final class InferCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private TrainedNetworkOptions network;
   @Mixin private TestLimitOptions limit;
 
-  @Option(names = "--predictions", paramLabel = "FILE",
+  @Option(
+      names = "--predictions",
+      paramLabel = "FILE",
       description = "Also write index,label,predicted for every test image to this CSV file.")
   private Path predictionsFile;
 
-  @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
+      description = "Batch size (default: ${DEFAULT-VALUE}).")
   private int batch;
 
   @Override
@@ -51,13 +57,23 @@ public final class InferCommand implements Callable<Integer>, ValidatedOptions {
   public Integer call() throws IOException {
     LoadedNetwork loaded = network.load("book-ch3");
     Dataset test = limit.apply(data.load(loaded.takesImages()).test());
-    System.out.printf(Locale.ROOT, "%s: %s on %s, %d test images%n", loaded.source(),
-        loaded.network().name(), data.describe(), test.size());
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %s on %s, %d test images%n",
+        loaded.source(),
+        loaded.network().name(),
+        data.describe(),
+        test.size());
     long started = System.nanoTime();
     Predictions predictions = Predictions.of(loaded.network(), test, batch);
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "accuracy %.4f (%d of %d correct) in %.1f s%n",
-        predictions.accuracy(), predictions.correct(), predictions.size(), seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "accuracy %.4f (%d of %d correct) in %.1f s%n",
+        predictions.accuracy(),
+        predictions.correct(),
+        predictions.size(),
+        seconds);
     System.out.println("first predictions: " + predictions.firstDigits(40));
     if (predictionsFile != null) {
       String csv = predictions.csv();

@@ -29,42 +29,66 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Section 6.2: activation histograms per weight initialisation (Fig 6-10, 6-11, 6-13, 6-14) and
- * the three initialisations compared on MNIST (Fig 6-15).
+ * Section 6.2: activation histograms per weight initialisation (Fig 6-10, 6-11, 6-13, 6-14) and the
+ * three initialisations compared on MNIST (Fig 6-15).
  */
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
-    description = "Section 6.2, Fig 6-10 to 6-15: weight initialisation, activation histograms and MNIST.")
+    description =
+        "Section 6.2, Fig 6-10 to 6-15: weight initialisation, activation histograms and MNIST.")
 public final class InitCommand implements Callable<Integer>, ValidatedOptions {
   private static final List<Integer> HIDDEN = List.of(100, 100, 100, 100);
 
   /** One histogram figure of the book: an activation and a weight initialisation. */
   private record Setting(String file, String title, Activation activation, WeightInit init) {}
 
-  private static final List<Setting> SETTINGS = List.of(
-      new Setting("sigmoid-std1", "sigmoid, std 1 (Fig 6-10)", Activation.SIGMOID, WeightInit.normal(1)),
-      new Setting("sigmoid-std0.01", "sigmoid, std 0.01 (Fig 6-11)", Activation.SIGMOID,
-          WeightInit.normal(0.01)),
-      new Setting("sigmoid-xavier", "sigmoid, Xavier (Fig 6-13)", Activation.SIGMOID, WeightInit.xavier()),
-      new Setting("relu-std0.01", "ReLU, std 0.01 (Fig 6-14)", Activation.RELU, WeightInit.normal(0.01)),
-      new Setting("relu-xavier", "ReLU, Xavier (Fig 6-14)", Activation.RELU, WeightInit.xavier()),
-      new Setting("relu-he", "ReLU, He (Fig 6-14)", Activation.RELU, WeightInit.he()));
+  private static final List<Setting> SETTINGS =
+      List.of(
+          new Setting(
+              "sigmoid-std1",
+              "sigmoid, std 1 (Fig 6-10)",
+              Activation.SIGMOID,
+              WeightInit.normal(1)),
+          new Setting(
+              "sigmoid-std0.01",
+              "sigmoid, std 0.01 (Fig 6-11)",
+              Activation.SIGMOID,
+              WeightInit.normal(0.01)),
+          new Setting(
+              "sigmoid-xavier",
+              "sigmoid, Xavier (Fig 6-13)",
+              Activation.SIGMOID,
+              WeightInit.xavier()),
+          new Setting(
+              "relu-std0.01",
+              "ReLU, std 0.01 (Fig 6-14)",
+              Activation.RELU,
+              WeightInit.normal(0.01)),
+          new Setting(
+              "relu-xavier", "ReLU, Xavier (Fig 6-14)", Activation.RELU, WeightInit.xavier()),
+          new Setting("relu-he", "ReLU, He (Fig 6-14)", Activation.RELU, WeightInit.he()));
 
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private SeedOption seed;
   @Mixin private ComparisonOptions comparison;
 
-  @Option(names = "--samples", defaultValue = "1000",
+  @Option(
+      names = "--samples",
+      defaultValue = "1000",
       description = "Random inputs of the histogram experiment (default: ${DEFAULT-VALUE}).")
   private int samples;
 
-  @Option(names = "--lr", defaultValue = "0.01",
+  @Option(
+      names = "--lr",
+      defaultValue = "0.01",
       description = "SGD learning rate of the MNIST comparison (default: ${DEFAULT-VALUE}).")
   private double learningRate;
 
-  @Option(names = "--histograms-only", description = "Draw the activation histograms and skip MNIST.")
+  @Option(
+      names = "--histograms-only",
+      description = "Draw the activation histograms and skip MNIST.")
   private boolean histogramsOnly;
 
   @Override
@@ -87,14 +111,24 @@ public final class InitCommand implements Callable<Integer>, ValidatedOptions {
     SplittableRandom rng = new SplittableRandom(seed.seed());
     Tensor input = Tensor.randn(rng, samples, 100);
     CsvTable csv = new CsvTable("setting", "layer", "mean", "std", "zero_fraction");
-    System.out.printf(Locale.ROOT, "%d random inputs through 5 layers of 100 nodes, no bias;"
-        + " mean activation per layer:%n", samples);
+    System.out.printf(
+        Locale.ROOT,
+        "%d random inputs through 5 layers of 100 nodes, no bias;"
+            + " mean activation per layer:%n",
+        samples);
     for (Setting setting : SETTINGS) {
-      List<Tensor> outputs = ActivationStack.outputs(input, 5, setting.init(), setting.activation(), rng.split());
+      List<Tensor> outputs =
+          ActivationStack.outputs(input, 5, setting.init(), setting.activation(), rng.split());
       boolean relu = setting.activation() == Activation.RELU;
-      HistogramChart.Builder chart = HistogramChart.builder().bins(30).range(0, 1)
-          .title(setting.title() + ": " + (relu ? "positive outputs" : "outputs")
-              + " of each layer, 30 bins over (0, 1)");
+      HistogramChart.Builder chart =
+          HistogramChart.builder()
+              .bins(30)
+              .range(0, 1)
+              .title(
+                  setting.title()
+                      + ": "
+                      + (relu ? "positive outputs" : "outputs")
+                      + " of each layer, 30 bins over (0, 1)");
       StringBuilder means = new StringBuilder();
       for (int layer = 1; layer <= outputs.size(); layer++) {
         double[] values = outputs.get(layer - 1).data();
@@ -107,7 +141,8 @@ public final class InitCommand implements Callable<Integer>, ValidatedOptions {
       System.out.printf(Locale.ROOT, "  %-30s%s%n", setting.title(), means);
       out.write("init/activations-" + setting.file() + ".png", chart.build()::writePng);
     }
-    System.out.println("  (the book's footnote for ReLU, std 0.01: 0.0396 0.00290 0.000197 1.32e-05 9.46e-07)");
+    System.out.println(
+        "  (the book's footnote for ReLU, std 0.01: 0.0396 0.00290 0.000197 1.32e-05 9.46e-07)");
     out.writeText("init/activations.csv", csv.toString());
   }
 
@@ -120,15 +155,28 @@ public final class InitCommand implements Callable<Integer>, ValidatedOptions {
     inits.put("std=0.01", WeightInit.normal(0.01));
     inits.put("Xavier", WeightInit.xavier());
     inits.put("He", WeightInit.he());
-    inits.forEach((name, init) -> {
-      MultiLayerNet.Options options = MultiLayerNet.Options.defaults().withWeightInit(init);
-      race.add(name, new MultiLayerNet(784, HIDDEN, 10, options, rng.split()), new Sgd(learningRate));
-    });
-    System.out.printf(Locale.ROOT,
+    inits.forEach(
+        (name, init) -> {
+          MultiLayerNet.Options options = MultiLayerNet.Options.defaults().withWeightInit(init);
+          race.add(
+              name,
+              new MultiLayerNet(784, HIDDEN, 10, options, rng.split()),
+              new Sgd(learningRate));
+        });
+    System.out.printf(
+        Locale.ROOT,
         "MultiLayerNet 784-100x4-10 (ReLU) on %s (%d train), SGD lr %s, batch %d, %d iterations%n",
-        data.describe(), train.size(), learningRate, comparison.batch(), comparison.iterations());
+        data.describe(),
+        train.size(),
+        learningRate,
+        comparison.batch(),
+        comparison.iterations());
     race.run(train, comparison.iterations(), rng.nextLong(), System.out, comparison.logEvery())
-        .write(out, "init/mnist-loss", "Weight initialisation on MNIST, 784-100x4-10 ReLU, SGD (Fig 6-15)", 2.5,
+        .write(
+            out,
+            "init/mnist-loss",
+            "Weight initialisation on MNIST, 784-100x4-10 ReLU, SGD (Fig 6-15)",
+            2.5,
             comparison.smooth());
   }
 

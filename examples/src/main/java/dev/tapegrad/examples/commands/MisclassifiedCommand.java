@@ -2,9 +2,9 @@ package dev.tapegrad.examples.commands;
 
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
-import dev.tapegrad.examples.cli.TestLimitOptions;
 import dev.tapegrad.examples.cli.QuickTrainingOptions;
 import dev.tapegrad.examples.cli.Require;
+import dev.tapegrad.examples.cli.TestLimitOptions;
 import dev.tapegrad.examples.cli.TrainedNetworkOptions;
 import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.examples.inference.BookNetwork;
@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "misclassified",
     mixinStandardHelpOptions = true,
-    description = "Fig 8-2: the first misclassified test digits (label \u2192 predicted) and a CSV of all;"
-        + " default network book-ch8, or a SimpleConvNet trained here when its weights are absent.")
+    description =
+        "Fig 8-2: the first misclassified test digits (label \u2192 predicted) and a CSV of all;"
+            + " default network book-ch8, or a SimpleConvNet trained here when its weights are absent.")
 public final class MisclassifiedCommand implements Callable<Integer>, ValidatedOptions {
   private static final int PIXELS = Mnist.ROWS * Mnist.COLUMNS;
 
@@ -46,7 +47,9 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
   @Mixin private TestLimitOptions limit;
   @Mixin private QuickTrainingOptions training;
 
-  @Option(names = "--count", defaultValue = "20",
+  @Option(
+      names = "--count",
+      defaultValue = "20",
       description = "Misclassified digits to draw (default: ${DEFAULT-VALUE}, the book's 4x5).")
   private int count;
 
@@ -63,8 +66,14 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
     Dataset test = limit.apply(split.test());
     Predictions predictions = Predictions.of(loaded.network(), test, 100);
     int[] wrong = predictions.misclassified();
-    System.out.printf(Locale.ROOT, "%s on %s: %d of %d test digits misclassified (accuracy %.4f)%n",
-        loaded.source(), data.describe(), wrong.length, test.size(), predictions.accuracy());
+    System.out.printf(
+        Locale.ROOT,
+        "%s on %s: %d of %d test digits misclassified (accuracy %.4f)%n",
+        loaded.source(),
+        data.describe(),
+        wrong.length,
+        test.size(),
+        predictions.accuracy());
     out.writeText("misclassified/" + loaded.label() + ".csv", predictions.csv(wrong));
     if (wrong.length > 0) {
       int[] shown = Arrays.copyOf(wrong, Math.min(count, wrong.length));
@@ -74,8 +83,10 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
   }
 
   private LoadedNetwork trainHere(TrainTestSplit split) {
-    System.out.println("no --net and no " + BookNetwork.CH8.weightsFile()
-        + " in shared/data/book-weights: training a SimpleConvNet here");
+    System.out.println(
+        "no --net and no "
+            + BookNetwork.CH8.weightsFile()
+            + " in shared/data/book-weights: training a SimpleConvNet here");
     Network net = training.newSimpleConvNet();
     training.train(net, split);
     net.eval();

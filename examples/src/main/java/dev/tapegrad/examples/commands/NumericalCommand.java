@@ -36,41 +36,58 @@ import picocli.CommandLine.Option;
 
 /**
  * Chapter 4 by numerical differentiation: derivatives and tangents of {@code 0.01x² + 0.1x},
- * partial derivatives and gradients of {@code x0² + x1²}, gradient descent on it, and the
- * two-layer network trained with numerical gradients, with the book's numbers and figures.
+ * partial derivatives and gradients of {@code x0² + x1²}, gradient descent on it, and the two-layer
+ * network trained with numerical gradients, with the book's numbers and figures.
  */
 @Command(
     name = "numerical",
     mixinStandardHelpOptions = true,
-    description = "Chapter 4: numerical derivatives (Fig 4-7), gradients (Fig 4-9), gradient descent"
-        + " (Fig 4-10) and TwoLayerNet trained with numerical gradients on a small subset (slow).")
+    description =
+        "Chapter 4: numerical derivatives (Fig 4-7), gradients (Fig 4-9), gradient descent"
+            + " (Fig 4-10) and TwoLayerNet trained with numerical gradients on a small subset (slow).")
 public final class NumericalCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
 
-  @Option(names = "--train-size", defaultValue = "100",
+  @Option(
+      names = "--train-size",
+      defaultValue = "100",
       description = "Training samples the network learns from (default: ${DEFAULT-VALUE}).")
   private int trainSize;
 
-  @Option(names = "--batch", defaultValue = "20",
+  @Option(
+      names = "--batch",
+      defaultValue = "20",
       description = "Mini-batch size (the book: 100; default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--iterations", defaultValue = "30",
-      description = "SGD steps with numerical gradients, each 2 losses per parameter"
-          + " (default: ${DEFAULT-VALUE}; 0 skips the training).")
+  @Option(
+      names = "--iterations",
+      defaultValue = "30",
+      description =
+          "SGD steps with numerical gradients, each 2 losses per parameter"
+              + " (default: ${DEFAULT-VALUE}; 0 skips the training).")
   private int iterations;
 
-  @Option(names = "--hidden", defaultValue = "10",
-      description = "Hidden units of the 784-H-10 sigmoid network (the book: 50; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hidden",
+      defaultValue = "10",
+      description =
+          "Hidden units of the 784-H-10 sigmoid network (the book: 50; default: ${DEFAULT-VALUE}).")
   private int hidden;
 
-  @Option(names = "--lr", defaultValue = "2",
-      description = "Learning rate (default: ${DEFAULT-VALUE}; the book's 0.1 needs thousands of iterations"
-          + " before the loss moves).")
+  @Option(
+      names = "--lr",
+      defaultValue = "2",
+      description =
+          "Learning rate (default: ${DEFAULT-VALUE}; the book's 0.1 needs thousands of iterations"
+              + " before the loss moves).")
   private double learningRate;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   /** Equation 4.5, written as the book evaluates it: {@code 0.01·(x²) + 0.1·x}. */
@@ -109,13 +126,22 @@ public final class NumericalCommand implements Callable<Integer>, ValidatedOptio
     DoubleUnaryOperator f = NumericalCommand::function1;
     o.println("f(x) = 0.01x² + 0.1x, central difference with h = 1e-4");
     for (double x : new double[] {5, 10}) {
-      o.printf(Locale.ROOT, "  f'(%.0f) = %s (analytic %.1f)%n", x, NumericalDerivatives.derivative(f, x),
+      o.printf(
+          Locale.ROOT,
+          "  f'(%.0f) = %s (analytic %.1f)%n",
+          x,
+          NumericalDerivatives.derivative(f, x),
           0.02 * x + 0.1);
     }
     Tensor grid = Tensor.arange(0, 20, 0.1);
     double[] xs = grid.data();
-    LineChart.Builder chart = LineChart.builder().title("f(x) = 0.01x² + 0.1x and tangents (Fig 4-7)")
-        .xLabel("x").yLabel("f(x)").size(600, 420).series("f(x)", xs, values(f, xs));
+    LineChart.Builder chart =
+        LineChart.builder()
+            .title("f(x) = 0.01x² + 0.1x and tangents (Fig 4-7)")
+            .xLabel("x")
+            .yLabel("f(x)")
+            .size(600, 420)
+            .series("f(x)", xs, values(f, xs));
     for (double x : new double[] {5, 10}) {
       chart.series("tangent at x = " + (int) x, xs, values(NumericalDerivatives.tangent(f, x), xs));
     }
@@ -131,7 +157,8 @@ public final class NumericalCommand implements Callable<Integer>, ValidatedOptio
     o.println("numerical gradient of x0² + x1²:");
     for (double[] p : new double[][] {{3, 4}, {0, 2}, {3, 0}}) {
       Tensor g = NumericalDerivatives.gradient(f, Tensor.vector(p));
-      o.printf(Locale.ROOT, "  at %s: %s  (%s, %s)%n", Tensor.vector(p), g, g.data()[0], g.data()[1]);
+      o.printf(
+          Locale.ROOT, "  at %s: %s  (%s, %s)%n", Tensor.vector(p), g, g.data()[0], g.data()[1]);
     }
     double spacing = 0.25;
     List<double[]> arrows = new ArrayList<>();
@@ -141,7 +168,8 @@ public final class NumericalCommand implements Callable<Integer>, ValidatedOptio
         arrows.add(new double[] {x0, x1, -g[0], -g[1]});
       }
     }
-    out.write("numerical/gradient-field.png",
+    out.write(
+        "numerical/gradient-field.png",
         GradientFieldChart.of("−∇f of f = x0² + x1² (Fig 4-9)", arrows, spacing)::writePng);
   }
 
@@ -165,24 +193,35 @@ public final class NumericalCommand implements Callable<Integer>, ValidatedOptio
     out.writeText("numerical/gradient-descent.csv", csv.toString());
     Figure pathChart =
         OptimizerPathChart.builder((x0, x1) -> x0 * x0 + x1 * x1, new Bounds(-3.5, 3.5, -4.5, 4.5))
-            .path("gradient descent, lr 0.1, 20 steps (Fig 4-10)", points).minimum(0, 0)
-            .columns(1).panelSize(520, 600).build();
+            .path("gradient descent, lr 0.1, 20 steps (Fig 4-10)", points)
+            .minimum(0, 0)
+            .columns(1)
+            .panelSize(520, 600)
+            .build();
     out.write("numerical/gradient-descent.png", pathChart::writePng);
   }
 
   /**
    * 4.5: the chapter-4 two-layer network (sigmoid, weights 0.01·randn) trained by SGD on random
-   * mini-batches (drawn with replacement, as the book does) with numerical gradients; the loss
-   * on each batch is recorded after its update.
+   * mini-batches (drawn with replacement, as the book does) with numerical gradients; the loss on
+   * each batch is recorded after its update.
    */
   private void train(PrintStream o) throws IOException {
     TrainTestSplit split = data.load(false);
     Dataset train = split.train().subset(Math.min(trainSize, split.train().size()));
     Random rng = new Random(seed);
-    TwoLayerNet net = new TwoLayerNet(784, hidden, 10, WeightInit.normal(0.01), Activation.SIGMOID, rng);
+    TwoLayerNet net =
+        new TwoLayerNet(784, hidden, 10, WeightInit.normal(0.01), Activation.SIGMOID, rng);
     Sgd sgd = new Sgd(learningRate);
-    o.printf(Locale.ROOT, "TwoLayerNet 784-%d-10 (sigmoid), numerical gradients (h = 1e-4), %d samples of %s,"
-        + " batch %d, lr %s, %d iterations:%n", hidden, train.size(), data.describe(), batch, learningRate,
+    o.printf(
+        Locale.ROOT,
+        "TwoLayerNet 784-%d-10 (sigmoid), numerical gradients (h = 1e-4), %d samples of %s,"
+            + " batch %d, lr %s, %d iterations:%n",
+        hidden,
+        train.size(),
+        data.describe(),
+        batch,
+        learningRate,
         iterations);
     double[] losses = new double[iterations];
     double[] steps = new double[iterations];
@@ -191,7 +230,8 @@ public final class NumericalCommand implements Callable<Integer>, ValidatedOptio
     for (int i = 0; i < iterations; i++) {
       int[] picks = rng.ints(batch, 0, train.size()).toArray();
       Dataset b = train.rows(picks);
-      Map<String, Tensor> grads = net.numericalGradients(b.images(), b.labels(), NumericalDerivatives.H);
+      Map<String, Tensor> grads =
+          net.numericalGradients(b.images(), b.labels(), NumericalDerivatives.H);
       sgd.step(net.parameters(), grads);
       losses[i] = net.loss(b.images(), b.labels()).item();
       steps[i] = i + 1;
@@ -199,13 +239,24 @@ public final class NumericalCommand implements Callable<Integer>, ValidatedOptio
       csv.append(i + 1).append(',').append(losses[i]).append('\n');
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    o.printf(Locale.ROOT, "accuracy: train subset %.4f, test %.4f (%.1f s, %.2f s per iteration)%n",
+    o.printf(
+        Locale.ROOT,
+        "accuracy: train subset %.4f, test %.4f (%.1f s, %.2f s per iteration)%n",
         net.accuracy(train.images(), train.labels(), 100),
-        net.accuracy(split.test().images(), split.test().labels(), 500), seconds, seconds / iterations);
+        net.accuracy(split.test().images(), split.test().labels(), 500),
+        seconds,
+        seconds / iterations);
     out.writeText("numerical/train-loss.csv", csv.toString());
-    out.write("numerical/train-loss.png",
-        LineChart.builder().title("TwoLayerNet with numerical gradients: loss").xLabel("iterations")
-            .yLabel("loss").size(600, 420).series("loss", steps, losses).build()::writePng);
+    out.write(
+        "numerical/train-loss.png",
+        LineChart.builder()
+                .title("TwoLayerNet with numerical gradients: loss")
+                .xLabel("iterations")
+                .yLabel("loss")
+                .size(600, 420)
+                .series("loss", steps, losses)
+                .build()
+            ::writePng);
   }
 
   private static double[] values(DoubleUnaryOperator f, double[] xs) {

@@ -38,14 +38,17 @@ import picocli.CommandLine.Option;
 @Command(
     name = "optimizers",
     mixinStandardHelpOptions = true,
-    description = "Section 6.1, Fig 6-8 and 6-9: SGD, Momentum, AdaGrad and Adam on x²/20 + y² and on MNIST.")
+    description =
+        "Section 6.1, Fig 6-8 and 6-9: SGD, Momentum, AdaGrad and Adam on x²/20 + y² and on MNIST.")
 public final class OptimizersCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private SeedOption seed;
   @Mixin private ComparisonOptions comparison;
 
-  @Option(names = "--path-steps", defaultValue = "30",
+  @Option(
+      names = "--path-steps",
+      defaultValue = "30",
       description = "Updates on x²/20 + y² from (-7, 2) (default: ${DEFAULT-VALUE}).")
   private int pathSteps;
 
@@ -83,18 +86,30 @@ public final class OptimizersCommand implements Callable<Integer>, ValidatedOpti
       String name = entry.getKey();
       List<Point2D> path = OptimizerPath.trace(entry.getValue(), -7, 2, pathSteps);
       for (int step = 0; step < path.size(); step++) {
-        csv.row(name, entry.getValue().learningRate(), step, path.get(step).getX(), path.get(step).getY());
+        csv.row(
+            name,
+            entry.getValue().learningRate(),
+            step,
+            path.get(step).getX(),
+            path.get(step).getY());
       }
       Point2D last = path.get(path.size() - 1);
-      System.out.printf(Locale.ROOT, "  %-8s lr %-4s ends at (%.10f, %.10f)%n", name,
-          entry.getValue().learningRate(), last.getX(), last.getY());
+      System.out.printf(
+          Locale.ROOT,
+          "  %-8s lr %-4s ends at (%.10f, %.10f)%n",
+          name,
+          entry.getValue().learningRate(),
+          last.getX(),
+          last.getY());
       chart.path(name + " (lr " + entry.getValue().learningRate() + ")", path);
     }
     out.write("optimizers/paths.png", chart.build()::writePng);
     out.writeText("optimizers/paths.csv", csv.toString());
   }
 
-  /** Fig 6-9: MultiLayerNet 784-100×4-10 (ReLU, He) per optimizer with its default hyperparameters. */
+  /**
+   * Fig 6-9: MultiLayerNet 784-100×4-10 (ReLU, He) per optimizer with its default hyperparameters.
+   */
   private void mnist() throws IOException {
     Dataset train = data.load(false).train();
     Map<String, Supplier<Optimizer>> optimizers = new LinkedHashMap<>();
@@ -104,14 +119,24 @@ public final class OptimizersCommand implements Callable<Integer>, ValidatedOpti
     optimizers.put("Adam", Adam::new);
     SplittableRandom rng = new SplittableRandom(seed.seed());
     SameBatchComparison race = new SameBatchComparison(comparison.batch());
-    optimizers.forEach((name, optimizer) ->
-        race.add(name, NetworkKind.MULTI_LAYER.create(0, false, 0, rng.split()), optimizer.get()));
-    System.out.printf(Locale.ROOT,
+    optimizers.forEach(
+        (name, optimizer) ->
+            race.add(
+                name, NetworkKind.MULTI_LAYER.create(0, false, 0, rng.split()), optimizer.get()));
+    System.out.printf(
+        Locale.ROOT,
         "MultiLayerNet 784-100x4-10 (ReLU, He) on %s (%d train), batch %d, %d iterations, default"
             + " hyperparameters (SGD lr 0.01, Momentum 0.01/0.9, AdaGrad 0.01, Adam 0.001)%n",
-        data.describe(), train.size(), comparison.batch(), comparison.iterations());
+        data.describe(),
+        train.size(),
+        comparison.batch(),
+        comparison.iterations());
     race.run(train, comparison.iterations(), rng.nextLong(), System.out, comparison.logEvery())
-        .write(out, "optimizers/mnist-loss", "Optimizers on MNIST, 784-100x4-10 ReLU (Fig 6-9)", 1.0,
+        .write(
+            out,
+            "optimizers/mnist-loss",
+            "Optimizers on MNIST, 784-100x4-10 ReLU (Fig 6-9)",
+            1.0,
             comparison.smooth());
   }
 }

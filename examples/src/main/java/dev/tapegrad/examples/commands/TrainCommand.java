@@ -10,9 +10,9 @@ import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.ValidatedOptions;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.TrainTestSplit;
+import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.io.Checkpoint;
 import dev.tapegrad.layers.io.Npz;
-import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.layers.optim.Optimizer;
 import dev.tapegrad.layers.optim.Optimizers;
@@ -43,56 +43,80 @@ import picocli.CommandLine.Option;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Chapters 4-8: train a network; save its history, loss and accuracy plots (Fig 4-11,"
-        + " 4-12) and a checkpoint.")
+    description =
+        "Chapters 4-8: train a network; save its history, loss and accuracy plots (Fig 4-11,"
+            + " 4-12) and a checkpoint.")
 public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
   @Mixin private Outputs out;
   @Mixin private DataOptions data;
   @Mixin private NetworkOptions network;
 
-
-  @Option(names = "--optimizer",
-      description = "sgd, momentum, nesterov, adagrad, rmsprop or adam (default: sgd, or with --resume"
-          + " the checkpoint's).")
+  @Option(
+      names = "--optimizer",
+      description =
+          "sgd, momentum, nesterov, adagrad, rmsprop or adam (default: sgd, or with --resume"
+              + " the checkpoint's).")
   private String optimizer;
 
-  @Option(names = "--lr", description = "Learning rate (default: 0.1 for sgd, else the optimizer's).")
+  @Option(
+      names = "--lr",
+      description = "Learning rate (default: 0.1 for sgd, else the optimizer's).")
   private Double learningRate;
 
-  @Option(names = "--batch", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
+      description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   private int batch;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "10",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
-  @Option(names = "--init", paramLabel = "SPEC",
-      description = "Weight initialisation: a std such as 0.01, he (relu) or xavier (sigmoid);"
-          + " default: the book's for the network (0.01 for two-layer and simple-conv, He otherwise).")
+  @Option(
+      names = "--init",
+      paramLabel = "SPEC",
+      description =
+          "Weight initialisation: a std such as 0.01, he (relu) or xavier (sigmoid);"
+              + " default: the book's for the network (0.01 for two-layer and simple-conv, He otherwise).")
   private String init;
 
-  @Option(names = "--weight-decay", defaultValue = "0", description = "L2 coefficient λ (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--weight-decay",
+      defaultValue = "0",
+      description = "L2 coefficient λ (default: ${DEFAULT-VALUE}).")
   private double weightDecay;
 
-  @Option(names = "--dropout", defaultValue = "0",
+  @Option(
+      names = "--dropout",
+      defaultValue = "0",
       description = "Dropout ratio for multi-layer-extend, 0 for none (default: ${DEFAULT-VALUE}).")
   private double dropout;
 
   @Option(names = "--batchnorm", description = "Batch normalization in multi-layer-extend.")
   private boolean batchNorm;
 
-  @Option(names = "--train-size", defaultValue = "0",
+  @Option(
+      names = "--train-size",
+      defaultValue = "0",
       description = "Use only the first N training samples (0: all).")
   private int trainSize;
 
-  @Option(names = "--eval-samples", defaultValue = "0",
+  @Option(
+      names = "--eval-samples",
+      defaultValue = "0",
       description = "Samples per set for the per-epoch accuracy (0: all).")
   private int evalSamples;
 
-  @Option(names = "--resume", paramLabel = "CHECKPOINT",
-      description = "Start from a checkpoint written by train (parameters, batch-norm statistics and"
-          + " optimizer state); epoch 0 of the history is then the resumed network.")
+  @Option(
+      names = "--resume",
+      paramLabel = "CHECKPOINT",
+      description =
+          "Start from a checkpoint written by train (parameters, batch-norm statistics and"
+              + " optimizer state); epoch 0 of the history is then the resumed network.")
   private Path resume;
-
 
   @Override
   public void validate() throws IOException {
@@ -108,8 +132,8 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
     if (init != null) {
       WeightInit.parse(init);
       if (kind == NetworkKind.DEEP_CONV) {
-        throw new IllegalArgumentException("--init: deep-conv always uses He initialisation, as"
-            + " the book");
+        throw new IllegalArgumentException(
+            "--init: deep-conv always uses He initialisation, as" + " the book");
       }
     }
     Require.nonNegative("--weight-decay", weightDecay);
@@ -130,21 +154,33 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
     NetworkKind kind = network.kind();
     TrainTestSplit split = data.load(kind.takesImages());
     Dataset train = data.first(split.train(), trainSize, "--train-size");
-    Network net = network.create(weightDecay, batchNorm, dropout,
-        init == null ? null : WeightInit.parse(init));
-    String kindOfOptimizer = resume != null ? optimizerToResume() : optimizer != null ? optimizer : "sgd";
+    Network net =
+        network.create(
+            weightDecay, batchNorm, dropout, init == null ? null : WeightInit.parse(init));
+    String kindOfOptimizer =
+        resume != null ? optimizerToResume() : optimizer != null ? optimizer : "sgd";
     Optimizer opt =
         learningRate != null
             ? Optimizers.create(kindOfOptimizer, learningRate)
-            : kindOfOptimizer.equalsIgnoreCase("sgd") ? Optimizers.create("sgd", 0.1)
+            : kindOfOptimizer.equalsIgnoreCase("sgd")
+                ? Optimizers.create("sgd", 0.1)
                 : Optimizers.create(kindOfOptimizer);
     if (resume != null) {
       CheckpointWarning.print(resume, Checkpoint.load(resume, net, opt), System.err);
-      System.out.printf(Locale.ROOT, "resumed from %s after %d %s steps%n", resume, opt.stepCount(), opt.kind());
+      System.out.printf(
+          Locale.ROOT, "resumed from %s after %d %s steps%n", resume, opt.stepCount(), opt.kind());
     }
-    System.out.printf(Locale.ROOT, "%s on %s (%d train, %d test), %s lr %s, batch %d, %d epochs%n",
-        net.name(), data.describe(), train.size(), split.test().size(), opt.kind(),
-        opt.learningRate(), batch, epochs);
+    System.out.printf(
+        Locale.ROOT,
+        "%s on %s (%d train, %d test), %s lr %s, batch %d, %d epochs%n",
+        net.name(),
+        data.describe(),
+        train.size(),
+        split.test().size(),
+        opt.kind(),
+        opt.learningRate(),
+        batch,
+        epochs);
     long started = System.nanoTime();
     TrainingHistory history;
     try (ProgressReporter progress = new ProgressReporter(System.out, batch)) {
@@ -152,8 +188,11 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
       history = new Trainer(net, opt, config).listener(progress).fit(train, split.test());
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "final test accuracy %.4f, wall time %.1f s%n",
-        history.last().testAccuracy(), seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "final test accuracy %.4f, wall time %.1f s%n",
+        history.last().testAccuracy(),
+        seconds);
     String prefix = "train/" + kind + "-";
     out.writeText(prefix + "history.csv", history.epochsCsv());
     StringBuilder losses = new StringBuilder("iteration,loss\n");
@@ -172,21 +211,31 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
    * the checkpoint has no optimizer state.
    */
   private String optimizerToResume() throws IOException {
-    Optional<String> saved = Npz.read(resume).keySet().stream()
-        .filter(name -> name.endsWith("/t") && name.indexOf('/') == name.length() - 2)
-        .map(name -> name.substring(0, name.length() - 2))
-        .findFirst();
+    Optional<String> saved =
+        Npz.read(resume).keySet().stream()
+            .filter(name -> name.endsWith("/t") && name.indexOf('/') == name.length() - 2)
+            .map(name -> name.substring(0, name.length() - 2))
+            .findFirst();
     if (saved.isEmpty()) {
       return optimizer != null ? optimizer : "sgd";
     }
     if (optimizer != null && !optimizer.equalsIgnoreCase(saved.get())) {
-      throw new IllegalArgumentException("--resume " + resume + " holds the state of " + saved.get()
-          + ", not " + optimizer + "; leave out --optimizer to continue with " + saved.get());
+      throw new IllegalArgumentException(
+          "--resume "
+              + resume
+              + " holds the state of "
+              + saved.get()
+              + ", not "
+              + optimizer
+              + "; leave out --optimizer to continue with "
+              + saved.get());
     }
     return saved.get();
   }
 
-  /** The loss per iteration, smoothed over about a fiftieth of the run, and the accuracy per epoch. */
+  /**
+   * The loss per iteration, smoothed over about a fiftieth of the run, and the accuracy per epoch.
+   */
   private void writeCharts(TrainingHistory history, String prefix) throws IOException {
     double[] loss = history.losses().stream().mapToDouble(Double::doubleValue).toArray();
     if (loss.length > 0) {
@@ -194,9 +243,10 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
       out.write(prefix + "loss.png", LineChart.loss(loss, window)::writePng);
     }
     List<EpochResult> epochs = history.epochs();
-    Figure accuracy = LineChart.accuracy(
-        epochs.stream().mapToDouble(EpochResult::trainAccuracy).toArray(),
-        epochs.stream().mapToDouble(EpochResult::testAccuracy).toArray());
+    Figure accuracy =
+        LineChart.accuracy(
+            epochs.stream().mapToDouble(EpochResult::trainAccuracy).toArray(),
+            epochs.stream().mapToDouble(EpochResult::testAccuracy).toArray());
     out.write(prefix + "accuracy.png", accuracy::writePng);
   }
 }

@@ -25,14 +25,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Downloads files from the first of several mirrors that serves them intact. Each file streams
- * into a temporary file beside its target while its SHA-256 (and size, when known) is computed;
- * only a verified file is moved into place, atomically, so a failed or corrupt download never
- * replaces or leaves behind anything. A file already present with the right checksum is kept.
+ * Downloads files from the first of several mirrors that serves them intact. Each file streams into
+ * a temporary file beside its target while its SHA-256 (and size, when known) is computed; only a
+ * verified file is moved into place, atomically, so a failed or corrupt download never replaces or
+ * leaves behind anything. A file already present with the right checksum is kept.
  */
 public final class Downloader {
   /** What {@link #fetch} did. */
-  public enum Outcome { ALREADY_PRESENT, DOWNLOADED }
+  public enum Outcome {
+    ALREADY_PRESENT,
+    DOWNLOADED
+  }
 
   private final List<URI> mirrors;
   private final Duration timeout;
@@ -45,10 +48,11 @@ public final class Downloader {
   public Downloader(List<URI> mirrors, Duration timeout) {
     this.mirrors = baseUrls(mirrors);
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   /**
@@ -100,11 +104,10 @@ public final class Downloader {
       }
     }
     if (unreachable.size() == mirrors.size()) {
-      throw new DownloadException(
-          "cannot reach " + String.join(", ", unreachable) + " (offline?)");
+      throw new DownloadException("cannot reach " + String.join(", ", unreachable) + " (offline?)");
     }
-    throw new DownloadException("no mirror served " + file.name() + " intact: "
-        + String.join("; ", failures));
+    throw new DownloadException(
+        "no mirror served " + file.name() + " intact: " + String.join("; ", failures));
   }
 
   private void download(URI uri, ExpectedFile file, Path target) throws IOException {
@@ -124,7 +127,9 @@ public final class Downloader {
     }
   }
 
-  /** Copies the body, failing as soon as it is longer than expected and at the end on a mismatch. */
+  /**
+   * Copies the body, failing as soon as it is longer than expected and at the end on a mismatch.
+   */
   private static void copyVerified(InputStream in, OutputStream out, ExpectedFile file, URI uri)
       throws IOException {
     MessageDigest digest = newDigest();

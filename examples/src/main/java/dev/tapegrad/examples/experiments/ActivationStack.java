@@ -17,15 +17,18 @@ public final class ActivationStack {
   private ActivationStack() {}
 
   /**
-   * The outputs of each of {@code layers} layers for {@code input} (N, n): layer k gets weights
-   * (n, n) drawn from {@code init} with {@code rng}.
+   * The outputs of each of {@code layers} layers for {@code input} (N, n): layer k gets weights (n,
+   * n) drawn from {@code init} with {@code rng}.
    */
   public static List<Tensor> outputs(
       Tensor input, int layers, WeightInit init, Activation activation, RandomGenerator rng) {
     if (input.rank() != 2 || layers < 1) {
       throw new IllegalArgumentException(
           "activation stack: needs a 2-D input and at least one layer, got shape "
-              + Shape.format(input.shape()) + " and " + layers + " layers");
+              + Shape.format(input.shape())
+              + " and "
+              + layers
+              + " layers");
     }
     int nodes = input.dim(1);
     List<Tensor> outputs = new ArrayList<>(layers);

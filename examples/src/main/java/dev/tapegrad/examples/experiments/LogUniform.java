@@ -8,9 +8,13 @@ import java.util.random.RandomGenerator;
  */
 public record LogUniform(double minExponent, double maxExponent) {
   public LogUniform {
-    if (!(Double.isFinite(minExponent) && Double.isFinite(maxExponent) && minExponent < maxExponent)) {
+    if (!(Double.isFinite(minExponent)
+        && Double.isFinite(maxExponent)
+        && minExponent < maxExponent)) {
       throw new IllegalArgumentException(
-          "a log-uniform range needs finite exponents with min < max, got " + minExponent + ", "
+          "a log-uniform range needs finite exponents with min < max, got "
+              + minExponent
+              + ", "
               + maxExponent);
     }
   }
@@ -23,7 +27,10 @@ public record LogUniform(double minExponent, double maxExponent) {
   public static LogUniform ofOption(String option, double[] exponents) {
     if (exponents.length != 2) {
       throw new IllegalArgumentException(
-          option + " needs two exponents MIN,MAX such as -6,-2, got " + exponents.length + " values");
+          option
+              + " needs two exponents MIN,MAX such as -6,-2, got "
+              + exponents.length
+              + " values");
     }
     try {
       return new LogUniform(exponents[0], exponents[1]);

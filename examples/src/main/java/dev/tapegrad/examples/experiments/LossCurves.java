@@ -22,7 +22,11 @@ public final class LossCurves {
     for (Map.Entry<String, double[]> c : curves.entrySet()) {
       if (length >= 0 && c.getValue().length != length) {
         throw new IllegalArgumentException(
-            "loss curve '" + c.getKey() + "' has " + c.getValue().length + " values, the others "
+            "loss curve '"
+                + c.getKey()
+                + "' has "
+                + c.getValue().length
+                + " values, the others "
                 + length);
       }
       length = c.getValue().length;
@@ -89,16 +93,22 @@ public final class LossCurves {
   }
 
   /**
-   * Writes {@code <prefix>.csv} ({@link #csv()}) and {@code <prefix>.png}: every run's loss smoothed
-   * by a trailing moving average over {@code window} iterations, y from 0 to {@code yMax} (the
-   * book's Fig 6-9 and 6-15). A run without any finite loss is left out of the chart and said so on
-   * standard output (no chart if none is left); infinities are drawn as gaps.
+   * Writes {@code <prefix>.csv} ({@link #csv()}) and {@code <prefix>.png}: every run's loss
+   * smoothed by a trailing moving average over {@code window} iterations, y from 0 to {@code yMax}
+   * (the book's Fig 6-9 and 6-15). A run without any finite loss is left out of the chart and said
+   * so on standard output (no chart if none is left); infinities are drawn as gaps.
    */
   public void write(Outputs out, String prefix, String title, double yMax, int window)
       throws IOException {
     out.writeText(prefix + ".csv", csv().toString());
-    LineChart.Builder chart = LineChart.builder().title(title).xLabel("iterations").yLabel("loss")
-        .yRange(0, yMax).smoothing(window).markers(false);
+    LineChart.Builder chart =
+        LineChart.builder()
+            .title(title)
+            .xLabel("iterations")
+            .yLabel("loss")
+            .yRange(0, yMax)
+            .smoothing(window)
+            .markers(false);
     int drawn = 0;
     for (Map.Entry<String, double[]> c : curves.entrySet()) {
       if (Curves.anyFinite(c.getValue())) {

@@ -8,10 +8,12 @@ import java.util.Comparator;
  * sampled learning rate and weight decay, and the training history whose held-out accuracy is the
  * validation accuracy.
  */
-public record SearchTrial(int number, double learningRate, double weightDecay, TrainingHistory history) {
+public record SearchTrial(
+    int number, double learningRate, double weightDecay, TrainingHistory history) {
   /** Best final validation accuracy first; equal ones in trial order. */
   public static final Comparator<SearchTrial> BEST_FIRST =
-      Comparator.comparingDouble(SearchTrial::validationAccuracy).reversed()
+      Comparator.comparingDouble(SearchTrial::validationAccuracy)
+          .reversed()
           .thenComparingInt(SearchTrial::number);
 
   /** The validation accuracy after the last epoch (the book ranks by it). */
@@ -26,7 +28,9 @@ public record SearchTrial(int number, double learningRate, double weightDecay, T
 
   /** The book's description {@code lr:0.0092, weight decay:3.86e-07} (three significant digits). */
   public String hyperparameters() {
-    return "lr:" + ShortNumber.format(learningRate, 3) + ", weight decay:"
+    return "lr:"
+        + ShortNumber.format(learningRate, 3)
+        + ", weight decay:"
         + ShortNumber.format(weightDecay, 3);
   }
 }

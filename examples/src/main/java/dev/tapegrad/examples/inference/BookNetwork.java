@@ -71,9 +71,15 @@ public enum BookNetwork {
       }
       return given;
     }
-    return defaultWeights().orElseThrow(() -> new FileNotFoundException(
-        label + " needs the book's " + weightsFile + ", which is not in a shared/data/book-weights"
-            + " folder; give its path with --weights FILE (or set TAPEGRAD_DATA to the data directory)"));
+    return defaultWeights()
+        .orElseThrow(
+            () ->
+                new FileNotFoundException(
+                    label
+                        + " needs the book's "
+                        + weightsFile
+                        + ", which is not in a shared/data/book-weights"
+                        + " folder; give its path with --weights FILE (or set TAPEGRAD_DATA to the data directory)"));
   }
 
   /** The network with the weights in the book's pickle {@code file}, in evaluation mode. */
@@ -88,8 +94,13 @@ public enum BookNetwork {
   private Network architecture() {
     Random unused = new Random(0);
     return switch (this) {
-      case CH3 -> new MultiLayerNet(784, List.of(50, 100), 10,
-          MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID), unused);
+      case CH3 ->
+          new MultiLayerNet(
+              784,
+              List.of(50, 100),
+              10,
+              MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID),
+              unused);
       case CH7 -> new SimpleConvNet(unused);
       case CH8 -> new DeepConvNet(unused);
     };

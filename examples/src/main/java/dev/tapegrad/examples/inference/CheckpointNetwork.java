@@ -31,17 +31,22 @@ public final class CheckpointNetwork {
    * @param architecture a {@link NetworkKind} label, or null to recognise it
    * @param dropout the dropout ratio of a multi-layer-extend network (0: none)
    */
-  public static LoadedNetwork load(Path file, String architecture, double dropout) throws IOException {
+  public static LoadedNetwork load(Path file, String architecture, double dropout)
+      throws IOException {
     Map<String, Tensor> model = new LinkedHashMap<>();
-    Npz.read(file).forEach((name, t) -> {
-      if (!name.contains("/")) { // optimizer state is stored under slash names
-        model.put(name, t);
-      }
-    });
+    Npz.read(file)
+        .forEach(
+            (name, t) -> {
+              if (!name.contains("/")) { // optimizer state is stored under slash names
+                model.put(name, t);
+              }
+            });
     boolean batchNorm = model.keySet().stream().anyMatch(name -> name.startsWith("BatchNorm"));
-    NetworkKind kind = architecture != null ? NetworkKind.parse(architecture) : recognise(file, model, batchNorm);
+    NetworkKind kind =
+        architecture != null ? NetworkKind.parse(architecture) : recognise(file, model, batchNorm);
     if (dropout > 0 && kind == NetworkKind.MULTI_LAYER) {
-      kind = NetworkKind.MULTI_LAYER_EXTEND; // the same parameters; only the extended net has dropout
+      kind =
+          NetworkKind.MULTI_LAYER_EXTEND; // the same parameters; only the extended net has dropout
     }
     if (dropout > 0 && kind != NetworkKind.MULTI_LAYER_EXTEND) {
       throw new IllegalArgumentException("--dropout applies to multi-layer-extend, not " + kind);
@@ -49,8 +54,8 @@ public final class CheckpointNetwork {
     Network net = kind.create(0, batchNorm, dropout, new Random(0));
     CheckpointWarning.print(file, Checkpoint.load(file, net, null), System.err);
     net.eval();
-    return new LoadedNetwork(net, label(file), kind.takesImages(),
-        "checkpoint " + file + " (" + kind + ")");
+    return new LoadedNetwork(
+        net, label(file), kind.takesImages(), "checkpoint " + file + " (" + kind + ")");
   }
 
   private static NetworkKind recognise(Path file, Map<String, Tensor> model, boolean batchNorm)
@@ -64,10 +69,12 @@ public final class CheckpointNetwork {
         return kind;
       }
     }
-    throw new CheckpointFormatException("checkpoint " + file,
-        "its parameters " + model.entrySet().stream()
-            .map(e -> e.getKey() + " " + Shape.format(e.getValue().shape()))
-            .collect(Collectors.joining(", "))
+    throw new CheckpointFormatException(
+        "checkpoint " + file,
+        "its parameters "
+            + model.entrySet().stream()
+                .map(e -> e.getKey() + " " + Shape.format(e.getValue().shape()))
+                .collect(Collectors.joining(", "))
             + " are not those of any of two-layer, multi-layer, multi-layer-extend, simple-conv,"
             + " deep-conv; name the architecture with --arch");
   }

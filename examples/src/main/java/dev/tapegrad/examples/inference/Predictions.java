@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * A network's predicted class for every sample of a dataset, next to the true labels: accuracy,
- * the misclassified samples and a CSV of {@code index,label,predicted}.
+ * A network's predicted class for every sample of a dataset, next to the true labels: accuracy, the
+ * misclassified samples and a CSV of {@code index,label,predicted}.
  */
 public final class Predictions {
   private final int[] labels;

@@ -21,7 +21,8 @@ public final class GradientDescent {
       ToDoubleFunction<Tensor> f, Tensor start, double learningRate, int steps) {
     Objects.requireNonNull(f, "f");
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be positive and finite, got " + learningRate);
     }
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be at least 0, got " + steps);

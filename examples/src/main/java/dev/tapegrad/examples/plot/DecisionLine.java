@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The line {@code w1·x1 + w2·x2 + b = 0} of a two-input perceptron (equation 2.2), which outputs
- * 0 on the side where {@code w1·x1 + w2·x2 + b ≤ 0} and 1 on the other.
+ * The line {@code w1·x1 + w2·x2 + b = 0} of a two-input perceptron (equation 2.2), which outputs 0
+ * on the side where {@code w1·x1 + w2·x2 + b ≤ 0} and 1 on the other.
  *
  * @param label how the line is named in a legend
  */
@@ -14,7 +14,8 @@ public record DecisionLine(String label, double w1, double w2, double b) {
   /** Checks that the line exists: not both weights zero, all finite. */
   public DecisionLine {
     if (!(Double.isFinite(w1) && Double.isFinite(w2) && Double.isFinite(b))) {
-      throw new IllegalArgumentException("decision line '" + label + "' needs finite weights and bias");
+      throw new IllegalArgumentException(
+          "decision line '" + label + "' needs finite weights and bias");
     }
     if (w1 == 0 && w2 == 0) {
       throw new IllegalArgumentException("decision line '" + label + "' needs a non-zero weight");
@@ -27,8 +28,8 @@ public record DecisionLine(String label, double w1, double w2, double b) {
   }
 
   /**
-   * The part of the square {@code [min, max]²} where the perceptron outputs 0, as the corners of
-   * a convex polygon in order (empty if it outputs 1 everywhere in it): the square clipped by the
+   * The part of the square {@code [min, max]²} where the perceptron outputs 0, as the corners of a
+   * convex polygon in order (empty if it outputs 1 everywhere in it): the square clipped by the
    * half-plane {@code w·x + b ≤ 0}.
    */
   public List<double[]> zeroSide(double min, double max) {
@@ -49,8 +50,8 @@ public record DecisionLine(String label, double w1, double w2, double b) {
   }
 
   /**
-   * The segment of the line inside the square {@code [min, max]²} as {@code {x1, x2, x1', x2'}},
-   * or {@code null} if the line misses it.
+   * The segment of the line inside the square {@code [min, max]²} as {@code {x1, x2, x1', x2'}}, or
+   * {@code null} if the line misses it.
    */
   public double[] segment(double min, double max) {
     List<double[]> ends = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class GradientFieldChart {
   /** Length of an arrow head relative to the longest arrow. */
   private static final double HEAD = 0.3;
+
   /** Half-angle of an arrow head. */
   private static final double HEAD_ANGLE = Math.toRadians(25);
 
@@ -32,7 +33,11 @@ public final class GradientFieldChart {
     double yMin = Double.POSITIVE_INFINITY;
     double yMax = Double.NEGATIVE_INFINITY;
     for (double[] a : arrows) {
-      if (a.length != 4 || !(Double.isFinite(a[0]) && Double.isFinite(a[1]) && Double.isFinite(a[2]) && Double.isFinite(a[3]))) {
+      if (a.length != 4
+          || !(Double.isFinite(a[0])
+              && Double.isFinite(a[1])
+              && Double.isFinite(a[2])
+              && Double.isFinite(a[3]))) {
         throw new IllegalArgumentException("an arrow needs four finite numbers {x, y, dx, dy}");
       }
       longest = Math.max(longest, Math.hypot(a[2], a[3]));
@@ -63,7 +68,8 @@ public final class GradientFieldChart {
       double angle = Math.atan2(dy, dx);
       double head = Math.min(headLength, 0.6 * length);
       double[][] points = {
-        {a[0], a[1]}, {tipX, tipY},
+        {a[0], a[1]},
+        {tipX, tipY},
         {tipX - head * Math.cos(angle - HEAD_ANGLE), tipY - head * Math.sin(angle - HEAD_ANGLE)},
         {tipX, tipY},
         {tipX - head * Math.cos(angle + HEAD_ANGLE), tipY - head * Math.sin(angle + HEAD_ANGLE)},
@@ -74,8 +80,16 @@ public final class GradientFieldChart {
         ys[at++] = p[1];
       }
     }
-    XChartFigure figure = LineChart.builder().title(title).xLabel("x0").yLabel("x1").size(560, 560)
-        .yRange(yMin - spacing, yMax + spacing).markers(false).series("−∇f", Arrays.copyOf(xs, at), Arrays.copyOf(ys, at)).build();
+    XChartFigure figure =
+        LineChart.builder()
+            .title(title)
+            .xLabel("x0")
+            .yLabel("x1")
+            .size(560, 560)
+            .yRange(yMin - spacing, yMax + spacing)
+            .markers(false)
+            .series("−∇f", Arrays.copyOf(xs, at), Arrays.copyOf(ys, at))
+            .build();
     XYChart chart = (XYChart) figure.chart();
     var arrowsSeries = chart.getSeries("−∇f");
     arrowsSeries.setLineColor(new Color(0x555555));

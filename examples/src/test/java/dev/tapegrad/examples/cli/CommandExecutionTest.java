@@ -37,24 +37,27 @@ class CommandExecutionTest {
   private static String run(boolean verbose, String failure) {
     StringWriter err = new StringWriter();
     CommandExecution execution = new CommandExecution(() -> verbose);
-    int code = new CommandLine(new Boom())
-        .setExecutionStrategy(execution)
-        .setParameterExceptionHandler(execution)
-        .setErr(new PrintWriter(err, true))
-        .execute("--with", failure);
+    int code =
+        new CommandLine(new Boom())
+            .setExecutionStrategy(execution)
+            .setParameterExceptionHandler(execution)
+            .setErr(new PrintWriter(err, true))
+            .execute("--with", failure);
     assertEquals(1, code, err::toString);
     return err.toString();
   }
 
   @Test
   void errorsAndBugsAreOneLine() {
-    assertEquals("boom: out of memory (Requested array size exceeds VM limit); give Java more with"
-        + " -Xmx, or use less data or smaller batches\n", run(false, "out-of-memory"));
-    assertEquals("boom: stack overflow; give Java a larger stack with -Xss\n",
-        run(false, "stack-overflow"));
+    assertEquals(
+        "boom: out of memory (Requested array size exceeds VM limit); give Java more with"
+            + " -Xmx, or use less data or smaller batches\n",
+        run(false, "out-of-memory"));
+    assertEquals(
+        "boom: stack overflow; give Java a larger stack with -Xss\n", run(false, "stack-overflow"));
     String bug = run(false, "bug");
-    assertTrue(bug.startsWith("boom: internal error: java.lang.StringIndexOutOfBoundsException: "),
-        bug);
+    assertTrue(
+        bug.startsWith("boom: internal error: java.lang.StringIndexOutOfBoundsException: "), bug);
     assertTrue(bug.endsWith(" (--verbose shows where)\n") && bug.lines().count() == 1, bug);
     assertEquals("boom: the model is not ready\n", run(false, "other"));
   }
@@ -62,7 +65,10 @@ class CommandExecutionTest {
   @Test
   void verboseAddsTheStackTrace() {
     String err = run(true, "stack-overflow");
-    assertTrue(err.startsWith("boom: stack overflow; give Java a larger stack with -Xss\n"
-        + "java.lang.StackOverflowError\n\tat "), err.substring(0, 200));
+    assertTrue(
+        err.startsWith(
+            "boom: stack overflow; give Java a larger stack with -Xss\n"
+                + "java.lang.StackOverflowError\n\tat "),
+        err.substring(0, 200));
   }
 }

@@ -15,7 +15,9 @@ class CsvTableTest {
 
   @Test
   void quotesCellsWithCommasOrQuotes() {
-    assertEquals("x\n\"a,b\"\n\"say \"\"hi\"\"\"\n", new CsvTable("x").row("a,b").row("say \"hi\"").toString());
+    assertEquals(
+        "x\n\"a,b\"\n\"say \"\"hi\"\"\"\n",
+        new CsvTable("x").row("a,b").row("say \"hi\"").toString());
   }
 
   @Test

@@ -14,32 +14,36 @@ import org.junit.jupiter.api.Test;
 class FailureReasonTest {
   @Test
   void fileProblemsNameTheFileAndTheOperatingSystemsReason() {
-    assertEquals("a.npz: no such file",
-        FailureReason.of(new NoSuchFileException("a.npz")));
+    assertEquals("a.npz: no such file", FailureReason.of(new NoSuchFileException("a.npz")));
     assertEquals("a.npz: permission denied", FailureReason.of(new AccessDeniedException("a.npz")));
     assertEquals("out: file exists", FailureReason.of(new FileAlreadyExistsException("out")));
-    assertEquals("out/x: not a directory",
+    assertEquals(
+        "out/x: not a directory",
         FailureReason.of(new FileSystemException("out/x", null, "Not a directory")));
-    assertEquals("read-only file system",
+    assertEquals(
+        "read-only file system",
         FailureReason.withoutFile(new FileSystemException("out/x", null, "Read-only file system")));
-    assertEquals("a.npz: permission denied",
+    assertEquals(
+        "a.npz: permission denied",
         FailureReason.of(new UncheckedIOException(new AccessDeniedException("a.npz"))));
   }
 
   @Test
   void operatingSystemMessagesAreLowerCasedButNamesAreKept() {
-    assertEquals("no space left on device",
-        FailureReason.of(new IOException("No space left on device")));
+    assertEquals(
+        "no space left on device", FailureReason.of(new IOException("No space left on device")));
     assertEquals("MNIST needs 4 files", FailureReason.of(new IOException("MNIST needs 4 files")));
-    assertEquals("Data/x.idx: truncated",
-        FailureReason.of(new IOException("Data/x.idx: truncated")));
+    assertEquals(
+        "Data/x.idx: truncated", FailureReason.of(new IOException("Data/x.idx: truncated")));
   }
 
   @Test
   void aFailureWithoutMessageIsAnInternalError() {
-    assertEquals("internal error: java.lang.NullPointerException (--verbose shows where)",
+    assertEquals(
+        "internal error: java.lang.NullPointerException (--verbose shows where)",
         FailureReason.of(new NullPointerException()));
-    assertEquals("internal error: java.io.IOException (--verbose shows where)",
+    assertEquals(
+        "internal error: java.io.IOException (--verbose shows where)",
         FailureReason.of(new IOException()));
   }
 }

@@ -27,21 +27,24 @@ public final class MirrorServer implements AutoCloseable {
 
   public MirrorServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      String path = exchange.getRequestURI().getPath();
-      byte[] body = path.startsWith("/mnist/") ? files.get(path.substring("/mnist/".length())) : null;
-      try (exchange) {
-        if (body == null) {
-          exchange.sendResponseHeaders(404, -1);
-        } else {
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          String path = exchange.getRequestURI().getPath();
+          byte[] body =
+              path.startsWith("/mnist/") ? files.get(path.substring("/mnist/".length())) : null;
+          try (exchange) {
+            if (body == null) {
+              exchange.sendResponseHeaders(404, -1);
+            } else {
+              exchange.sendResponseHeaders(200, body.length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     server.start();
   }
 
@@ -93,7 +96,8 @@ public final class MirrorServer implements AutoCloseable {
   }
 
   private static byte[] images(int n) {
-    ByteBuffer b = ByteBuffer.allocate(16 + n * 28 * 28).putInt(0x0803).putInt(n).putInt(28).putInt(28);
+    ByteBuffer b =
+        ByteBuffer.allocate(16 + n * 28 * 28).putInt(0x0803).putInt(n).putInt(28).putInt(28);
     for (int i = 0; i < n; i++) {
       for (int p = 0; p < 28 * 28; p++) {
         b.put((byte) (i + p / 28 + p % 28));

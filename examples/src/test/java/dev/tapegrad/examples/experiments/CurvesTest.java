@@ -55,8 +55,9 @@ class CurvesTest {
 
   @Test
   void infinitiesBecomeGaps() {
-    double[] drawable = Curves.drawable(new double[] {1, Double.POSITIVE_INFINITY, Double.NaN,
-        Double.NEGATIVE_INFINITY});
+    double[] drawable =
+        Curves.drawable(
+            new double[] {1, Double.POSITIVE_INFINITY, Double.NaN, Double.NEGATIVE_INFINITY});
     assertArrayEquals(new double[] {1, Double.NaN, Double.NaN, Double.NaN}, drawable);
     assertFalse(Curves.anyFinite(new double[] {Double.NaN, Double.POSITIVE_INFINITY}));
   }

@@ -29,12 +29,19 @@ class LogUniformTest {
 
   @Test
   void optionValuesAreCheckedWithTheOptionsName() {
-    assertEquals(new LogUniform(-8, -4), LogUniform.ofOption("--wd-exponents", new double[] {-8, -4}));
-    IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
-        () -> LogUniform.ofOption("--wd-exponents", new double[] {-8}));
-    assertEquals("--wd-exponents needs two exponents MIN,MAX such as -6,-2, got 1 values", count.getMessage());
-    IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
-        () -> LogUniform.ofOption("--lr-exponents", new double[] {-2, -6}));
+    assertEquals(
+        new LogUniform(-8, -4), LogUniform.ofOption("--wd-exponents", new double[] {-8, -4}));
+    IllegalArgumentException count =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogUniform.ofOption("--wd-exponents", new double[] {-8}));
+    assertEquals(
+        "--wd-exponents needs two exponents MIN,MAX such as -6,-2, got 1 values",
+        count.getMessage());
+    IllegalArgumentException order =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogUniform.ofOption("--lr-exponents", new double[] {-2, -6}));
     assertTrue(order.getMessage().startsWith("--lr-exponents: "), order.getMessage());
   }
 }

@@ -34,7 +34,8 @@ class LossCurvesTest {
 
   @Test
   void csvHasOneRowPerIterationAndOneColumnPerRun() {
-    String csv = curves(new double[] {2.5, 1.5, 0.5}, new double[] {3, 2, Double.NaN}).csv().toString();
+    String csv =
+        curves(new double[] {2.5, 1.5, 0.5}, new double[] {3, 2, Double.NaN}).csv().toString();
     assertEquals("iteration,a,b\n0,2.5,3.0\n1,1.5,2.0\n2,0.5,NaN\n", csv);
   }
 
@@ -49,8 +50,10 @@ class LossCurvesTest {
 
   @Test
   void aChartLeavesOutRunsWithoutAFiniteLossAndDrawsInfinitiesAsGaps() throws IOException {
-    LossCurves c = curves(new double[] {2, Double.POSITIVE_INFINITY, 1},
-        new double[] {Double.NaN, Double.NaN, Double.NaN});
+    LossCurves c =
+        curves(
+            new double[] {2, Double.POSITIVE_INFINITY, 1},
+            new double[] {Double.NaN, Double.NaN, Double.NaN});
     Outputs out = outputs();
     c.write(out, "loss", "title", 3, 2);
     out.commit();
@@ -70,8 +73,9 @@ class LossCurvesTest {
 
   @Test
   void curvesOfDifferentLengthsAreRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> curves(new double[] {1, 2}, new double[] {1}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> curves(new double[] {1, 2}, new double[] {1}));
     assertEquals("loss curve 'b' has 1 values, the others 2", e.getMessage());
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class OptimizerPathTest {
   @Test
   void sgdStepsFollowTheGradientOfTheBowl() {
-    // by hand: gradient (x/10, 2y) at (-7, 2) is (-0.7, 4); then at (-6.335, -1.8) it is (-0.6335, -3.6)
+    // by hand: gradient (x/10, 2y) at (-7, 2) is (-0.7, 4); then at (-6.335, -1.8) it is (-0.6335,
+    // -3.6)
     List<Point2D> path = OptimizerPath.trace(new Sgd(0.95), -7, 2, 2);
     assertEquals(3, path.size());
     assertEquals(new Point2D.Double(-7, 2), path.get(0));

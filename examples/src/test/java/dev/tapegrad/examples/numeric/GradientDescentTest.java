@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tapegrad.autograd.Tensor;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Gradient descent on x0² + x1², whose exact step multiplies x by 1 − 2η. */
 class GradientDescentTest {
@@ -39,7 +39,11 @@ class GradientDescentTest {
 
   @Test
   void badSettingsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> GradientDescent.path(SQUARES, Tensor.vector(1), 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> GradientDescent.path(SQUARES, Tensor.vector(1), 0.1, -1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GradientDescent.path(SQUARES, Tensor.vector(1), 0, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GradientDescent.path(SQUARES, Tensor.vector(1), 0.1, -1));
   }
 }

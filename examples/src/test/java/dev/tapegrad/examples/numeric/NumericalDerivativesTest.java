@@ -48,14 +48,16 @@ class NumericalDerivativesTest {
   void gradientOfAWeightedSumOfSquaresRestoresTheInput(long seed) {
     Tensor x = Tensor.randn(new SplittableRandom(seed), 2, 3);
     double[] before = x.data().clone();
-    Tensor g = NumericalDerivatives.gradient(
-        t -> {
-          double s = 0;
-          for (int i = 0; i < t.size(); i++) {
-            s += (i + 1) * t.data()[i] * t.data()[i];
-          }
-          return s;
-        }, x);
+    Tensor g =
+        NumericalDerivatives.gradient(
+            t -> {
+              double s = 0;
+              for (int i = 0; i < t.size(); i++) {
+                s += (i + 1) * t.data()[i] * t.data()[i];
+              }
+              return s;
+            },
+            x);
     assertArrayEquals(before, x.data(), 0.0);
     assertArrayEquals(new int[] {2, 3}, g.shape());
     for (int i = 0; i < before.length; i++) {
@@ -66,9 +68,14 @@ class NumericalDerivativesTest {
   @Test
   void gradientRestoresTheInputWhenTheFunctionFails() {
     Tensor x = Tensor.vector(1, 2);
-    assertThrows(IllegalStateException.class, () -> NumericalDerivatives.gradient(t -> {
-      throw new IllegalStateException("boom");
-    }, x));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            NumericalDerivatives.gradient(
+                t -> {
+                  throw new IllegalStateException("boom");
+                },
+                x));
     assertArrayEquals(new double[] {1, 2}, x.data(), 0.0);
   }
 }

@@ -22,12 +22,12 @@ import java.util.zip.ZipException;
  * after the data and corrupt gzip data are each rejected with an {@link IdxFormatException} that
  * names the file and the problem. Zero images, or dimensions of size zero, are a valid empty file.
  *
- * <p>Nothing is allocated for data the file does not hold: the data is read as it comes, never
- * into a buffer sized from the header alone, and dimensions whose data could never fit in this
- * JVM's heap are rejected at once (see {@link HeapLimit}). Extra data after what the header
- * declares is rejected, but read only up to {@value #TRAILING_BYTES_COUNTED} bytes to say how much
- * there is: a small gzip file that would inflate to gigabytes past its data is not inflated
- * further. File errors are reported as {@link FileProblem#explained}.
+ * <p>Nothing is allocated for data the file does not hold: the data is read as it comes, never into
+ * a buffer sized from the header alone, and dimensions whose data could never fit in this JVM's
+ * heap are rejected at once (see {@link HeapLimit}). Extra data after what the header declares is
+ * rejected, but read only up to {@value #TRAILING_BYTES_COUNTED} bytes to say how much there is: a
+ * small gzip file that would inflate to gigabytes past its data is not inflated further. File
+ * errors are reported as {@link FileProblem#explained}.
  */
 public final class IdxReader {
   /** Any dimension count from 1 to 255 is accepted. */

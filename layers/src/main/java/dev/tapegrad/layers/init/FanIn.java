@@ -16,13 +16,16 @@ public final class FanIn {
    * @throws IllegalArgumentException for any other rank or a zero dimension
    */
   public static int of(int... shape) {
-    int fanIn = switch (shape.length) {
-      case 2 -> shape[0];
-      case 4 -> Math.multiplyExact(Math.multiplyExact(shape[1], shape[2]), shape[3]);
-      default -> throw new IllegalArgumentException(
-          "fan-in: weight shape " + Shape.format(shape)
-              + " is neither an Affine weight (in, out) nor a convolution filter (FN, C, FH, FW)");
-    };
+    int fanIn =
+        switch (shape.length) {
+          case 2 -> shape[0];
+          case 4 -> Math.multiplyExact(Math.multiplyExact(shape[1], shape[2]), shape[3]);
+          default ->
+              throw new IllegalArgumentException(
+                  "fan-in: weight shape "
+                      + Shape.format(shape)
+                      + " is neither an Affine weight (in, out) nor a convolution filter (FN, C, FH, FW)");
+        };
     if (fanIn <= 0) {
       throw new IllegalArgumentException(
           "fan-in: weight shape " + Shape.format(shape) + " has no inputs");

@@ -4,8 +4,8 @@ import dev.tapegrad.autograd.Tensor;
 import java.util.random.RandomGenerator;
 
 /**
- * Makes the initial value of a parameter of a given shape. Weights use a {@link WeightInit};
- * biases use {@link #zeros()}, as in the book.
+ * Makes the initial value of a parameter of a given shape. Weights use a {@link WeightInit}; biases
+ * use {@link #zeros()}, as in the book.
  */
 @FunctionalInterface
 public interface Initializer {

@@ -72,7 +72,9 @@ public final class WeightInit implements Initializer {
       default -> {
         if (!NUMBER.matcher(text).matches()) {
           throw new IllegalArgumentException(
-              "weight_init_std: unknown spec '" + spec + "'; expected a positive number"
+              "weight_init_std: unknown spec '"
+                  + spec
+                  + "'; expected a positive number"
                   + " (e.g. 0.01), 'relu' or 'he', 'sigmoid' or 'xavier'");
         }
         yield normal(Double.parseDouble(text));

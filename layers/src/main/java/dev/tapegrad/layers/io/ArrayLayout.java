@@ -23,8 +23,8 @@ final class ArrayLayout {
 
   /**
    * The layout of an array of {@code dtype} and {@code dims}, or an error when a dimension is
-   * negative, the array is too large for a tensor, or its tensor could never fit in this JVM's
-   * heap (see {@link HeapLimit}).
+   * negative, the array is too large for a tensor, or its tensor could never fit in this JVM's heap
+   * (see {@link HeapLimit}).
    */
   static ArrayLayout of(NumpyDtype dtype, long[] dims, boolean fortranOrder, String source)
       throws CheckpointFormatException {

@@ -160,9 +160,7 @@ public final class BookWeights {
       return "no details";
     }
     String line = message.strip().replaceAll("\\s+", " ");
-    return line.length() <= MAX_CAUSE_CHARS
-        ? line
-        : line.substring(0, MAX_CAUSE_CHARS - 3) + "...";
+    return line.length() <= MAX_CAUSE_CHARS ? line : line.substring(0, MAX_CAUSE_CHARS - 3) + "...";
   }
 
   /**

@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A model's parameters and buffers, and optionally its optimizer's state, as one NumPy {@code
- * .npz} file: model entries under their dotted names ({@code Affine1.W}, {@code
- * BatchNorm1.runningMean}), optimizer entries under slash names ({@code adam/m/Affine1.W}, see
- * {@link OptimizerStateCodec}). Saving is atomic, so an interrupted save leaves the previous
- * checkpoint intact, and refuses values that are not finite, so a diverged run cannot replace a
- * good checkpoint with NaN. Loading checks every name and shape before it changes anything, and
- * reports (without refusing) arrays that hold NaN or infinity, which only a file written elsewhere
- * can.
+ * A model's parameters and buffers, and optionally its optimizer's state, as one NumPy {@code .npz}
+ * file: model entries under their dotted names ({@code Affine1.W}, {@code BatchNorm1.runningMean}),
+ * optimizer entries under slash names ({@code adam/m/Affine1.W}, see {@link OptimizerStateCodec}).
+ * Saving is atomic, so an interrupted save leaves the previous checkpoint intact, and refuses
+ * values that are not finite, so a diverged run cannot replace a good checkpoint with NaN. Loading
+ * checks every name and shape before it changes anything, and reports (without refusing) arrays
+ * that hold NaN or infinity, which only a file written elsewhere can.
  */
 public final class Checkpoint {
   private Checkpoint() {}
@@ -94,10 +93,11 @@ public final class Checkpoint {
       }
       loaded.putAll(optimizerEntries);
     }
-    state.forEach((name, t) -> {
-      double[] from = modelEntries.get(name).data();
-      System.arraycopy(from, 0, t.data(), 0, from.length);
-    });
+    state.forEach(
+        (name, t) -> {
+          double[] from = modelEntries.get(name).data();
+          System.arraycopy(from, 0, t.data(), 0, from.length);
+        });
     return new LoadReport(nonFinite(loaded));
   }
 
@@ -111,11 +111,12 @@ public final class Checkpoint {
   /** The names of the entries that hold NaN or infinity, in order. */
   private static List<String> nonFinite(Map<String, Tensor> entries) {
     List<String> names = new ArrayList<>();
-    entries.forEach((name, t) -> {
-      if (!isFinite(t)) {
-        names.add(name);
-      }
-    });
+    entries.forEach(
+        (name, t) -> {
+          if (!isFinite(t)) {
+            names.add(name);
+          }
+        });
     return names;
   }
 

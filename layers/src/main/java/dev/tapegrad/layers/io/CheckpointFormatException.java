@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * A checkpoint or weights file that cannot be used: corrupt, truncated, of an unsupported kind, or
  * holding other parameters than expected. The message names the file (and the entry inside it, when
- * there is one) and says what is wrong, on one line: control characters and line separators that
- * a file smuggles into it (in an entry or array name, say) are written as escapes ({@code \x0a}).
+ * there is one) and says what is wrong, on one line: control characters and line separators that a
+ * file smuggles into it (in an entry or array name, say) are written as escapes ({@code \x0a}).
  */
 public class CheckpointFormatException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * What went wrong with a file, in the operating system's words: {@code permission denied}, {@code
  * no such file}, {@code is a directory}, {@code not a directory}, or the system's own reason. The
- * readers of this package report file errors through it, so that their messages read {@code
- * <file>: <reason>}; a command-line tool can use {@link #reason} for its own file errors.
+ * readers of this package report file errors through it, so that their messages read {@code <file>:
+ * <reason>}; a command-line tool can use {@link #reason} for its own file errors.
  */
 public final class FileProblem {
   private static final String PERMISSION_DENIED = "permission denied";
@@ -78,8 +78,8 @@ public final class FileProblem {
   /**
    * An exception for a failure {@code e} to open, read or write {@code file} whose message is
    * {@code <file>: <reason>} (see {@link #reason}). It is of the same kind as {@code e} for {@link
-   * NoSuchFileException} and {@link AccessDeniedException}, and a plain {@link
-   * FileSystemException} otherwise; {@code e} is its cause.
+   * NoSuchFileException} and {@link AccessDeniedException}, and a plain {@link FileSystemException}
+   * otherwise; {@code e} is its cause.
    */
   public static FileSystemException explained(Path file, IOException e) {
     String name = file.toString();

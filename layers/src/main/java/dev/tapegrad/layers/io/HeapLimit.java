@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The most memory this JVM may ever hold ({@code -Xmx}). Readers check an array that a file
- * declares against it before allocating, so that an array which could never fit is reported with
- * a message instead of an {@link OutOfMemoryError}. It is a ceiling, not a promise: an array below
- * it may still not fit beside everything else the program holds.
+ * declares against it before allocating, so that an array which could never fit is reported with a
+ * message instead of an {@link OutOfMemoryError}. It is a ceiling, not a promise: an array below it
+ * may still not fit beside everything else the program holds.
  */
 public final class HeapLimit {
   private HeapLimit() {}

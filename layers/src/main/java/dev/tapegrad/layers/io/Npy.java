@@ -1,7 +1,7 @@
 package dev.tapegrad.layers.io;
 
-import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.tapegrad.layers.io;
 
-import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -15,8 +15,8 @@ import net.razorvine.pickle.objects.ClassDictConstructor;
  * and NumPy 2's {@code numpy._core} module names; {@code collections.OrderedDict}, a common
  * container of named arrays; and {@code _codecs.encode} and {@code bytes}, which protocol 2 uses
  * for raw bytes. Nothing else: any other name becomes a {@link ClassDict} that cannot take
- * arguments, so that no other constructor (of razorvine's, global to the JVM) can be reached from
- * a file. None of these copies data: {@code _codecs.encode} hands the text on as it is (see {@link
+ * arguments, so that no other constructor (of razorvine's, global to the JVM) can be reached from a
+ * file. None of these copies data: {@code _codecs.encode} hands the text on as it is (see {@link
  * PickledArray}), so a pickle that refers to one string many times is not multiplied in memory.
  */
 final class NumpyPickleConstructors {

@@ -25,11 +25,11 @@ import net.razorvine.pickle.Unpickler;
  *
  * <p>What a file cannot do: make the reader allocate for a value more than the file has left (every
  * length field is checked first), hang it on a huge decimal integer (at most {@value #MAX_DIGITS}
- * digits, Python's own default limit), or overflow the stack through a dict key or set element
- * that is a list containing itself (only hashable values are accepted there, and tuples nest at
- * most {@value #MAX_KEY_DEPTH} levels). The unpickler itself is a loop over opcodes, not a
- * recursion, so deeply nested containers are only a problem for whoever walks them; {@link
- * PythonValues} renders them safely in messages.
+ * digits, Python's own default limit), or overflow the stack through a dict key or set element that
+ * is a list containing itself (only hashable values are accepted there, and tuples nest at most
+ * {@value #MAX_KEY_DEPTH} levels). The unpickler itself is a loop over opcodes, not a recursion, so
+ * deeply nested containers are only a problem for whoever walks them; {@link PythonValues} renders
+ * them safely in messages.
  */
 final class NumpyUnpickler extends Unpickler {
   /** The most digits of a decimal integer (opcode {@code LONG}), as Python's int limits them. */

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * An optimizer's state as named checkpoint entries, and back. The step count is {@code <kind>/t}
- * (a scalar) and comes first; then each slot of each updated parameter is {@code
+ * An optimizer's state as named checkpoint entries, and back. The step count is {@code <kind>/t} (a
+ * scalar) and comes first; then each slot of each updated parameter is {@code
  * <kind>/<slot>/<parameter>}, by slot and then by parameter name: {@code adam/t}, {@code
  * adam/m/Affine1.W}, {@code adam/m/Affine1.b}, {@code adam/v/Affine1.W}, ... Decoding checks every
  * entry before the optimizer changes, and its messages name the entry at fault.
@@ -62,8 +62,8 @@ public final class OptimizerStateCodec {
    * Like {@link #decodeInto(Map, Optimizer)}, and also checks that every parameter named in {@code
    * entries} is in {@code params} with the same shape.
    *
-   * @throws IllegalArgumentException naming the entry, and both shapes on a mismatch; the
-   *     optimizer is then unchanged
+   * @throws IllegalArgumentException naming the entry, and both shapes on a mismatch; the optimizer
+   *     is then unchanged
    */
   public static void decodeInto(
       Map<String, Tensor> entries, Optimizer optimizer, Map<String, Tensor> params) {
@@ -96,8 +96,10 @@ public final class OptimizerStateCodec {
         continue;
       }
       int slash = key.indexOf('/', prefix.length());
-      int slot = key.startsWith(prefix) && slash > 0
-          ? slots.indexOf(key.substring(prefix.length(), slash)) : -1;
+      int slot =
+          key.startsWith(prefix) && slash > 0
+              ? slots.indexOf(key.substring(prefix.length(), slash))
+              : -1;
       if (slot < 0 || slash == key.length() - 1) {
         throw new IllegalArgumentException(
             kind + ": unknown state entry '" + key + "'; expected " + expectedNames());
@@ -116,13 +118,23 @@ public final class OptimizerStateCodec {
     for (int s = 0; s < slots.size(); s++) {
       if (tensors[s] == null) {
         throw new IllegalArgumentException(
-            kind + ": state has no '" + slotName(s, name) + "' although other state of parameter '"
-                + name + "' is present");
+            kind
+                + ": state has no '"
+                + slotName(s, name)
+                + "' although other state of parameter '"
+                + name
+                + "' is present");
       }
       if (!Arrays.equals(tensors[0].shape(), tensors[s].shape())) {
         throw new IllegalArgumentException(
-            kind + ": state '" + slotName(s, name) + "' has shape "
-                + Shape.format(tensors[s].shape()) + " but '" + slotName(0, name) + "' has shape "
+            kind
+                + ": state '"
+                + slotName(s, name)
+                + "' has shape "
+                + Shape.format(tensors[s].shape())
+                + " but '"
+                + slotName(0, name)
+                + "' has shape "
                 + Shape.format(tensors[0].shape()));
       }
     }
@@ -133,13 +145,23 @@ public final class OptimizerStateCodec {
     Tensor param = params.get(name);
     if (param == null) {
       throw new IllegalArgumentException(
-          kind + ": state is for unknown parameter '" + name + "'; parameters are "
+          kind
+              + ": state is for unknown parameter '"
+              + name
+              + "'; parameters are "
               + new TreeSet<>(params.keySet()));
     }
     if (!Arrays.equals(param.shape(), state.shape())) {
       throw new IllegalArgumentException(
-          kind + ": state '" + slotName(0, name) + "' has shape " + Shape.format(state.shape())
-              + " but parameter '" + name + "' has shape " + Shape.format(param.shape()));
+          kind
+              + ": state '"
+              + slotName(0, name)
+              + "' has shape "
+              + Shape.format(state.shape())
+              + " but parameter '"
+              + name
+              + "' has shape "
+              + Shape.format(param.shape()));
     }
   }
 
@@ -149,7 +171,10 @@ public final class OptimizerStateCodec {
     double value = scalar ? t.data()[0] : Double.NaN;
     if (!(value >= 0 && value <= 0x1p53 && value == Math.rint(value))) {
       throw new IllegalArgumentException(
-          kind + ": state '" + stepName() + "' must be a scalar holding a non-negative whole"
+          kind
+              + ": state '"
+              + stepName()
+              + "' must be a scalar holding a non-negative whole"
               + " number, got "
               + (scalar ? String.valueOf(value) : "shape " + Shape.format(t.shape())));
     }

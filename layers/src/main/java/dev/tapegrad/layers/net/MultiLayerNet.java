@@ -56,7 +56,10 @@ public final class MultiLayerNet extends Network {
   }
 
   public MultiLayerNet(
-      int inputSize, List<Integer> hiddenSizes, int outputSize, Options options,
+      int inputSize,
+      List<Integer> hiddenSizes,
+      int outputSize,
+      Options options,
       RandomGenerator rng) {
     super(options.batchNorm() || options.dropout() ? "MultiLayerNetExtend" : "MultiLayerNet");
     setWeightDecay(options.weightDecay());
@@ -78,7 +81,8 @@ public final class MultiLayerNet extends Network {
   }
 
   /** With the book's defaults (ReLU, He). */
-  public MultiLayerNet(int inputSize, List<Integer> hiddenSizes, int outputSize, RandomGenerator rng) {
+  public MultiLayerNet(
+      int inputSize, List<Integer> hiddenSizes, int outputSize, RandomGenerator rng) {
     this(inputSize, hiddenSizes, outputSize, Options.defaults(), rng);
   }
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A classifier network as the book writes them: its layers run in the order they were added
- * ({@link #forward}), {@link #predict} gives class scores, {@link
- * #loss} adds Softmax-with-Loss (and L2 weight decay {@code ½λΣW²} over every weight named {@code
- * .W}), {@link #accuracy} evaluates in batches, and gradients come from the tape (or, for
- * comparison, from the book's numerical differentiation).
+ * A classifier network as the book writes them: its layers run in the order they were added ({@link
+ * #forward}), {@link #predict} gives class scores, {@link #loss} adds Softmax-with-Loss (and L2
+ * weight decay {@code ½λΣW²} over every weight named {@code .W}), {@link #accuracy} evaluates in
+ * batches, and gradients come from the tape (or, for comparison, from the book's numerical
+ * differentiation).
  */
 public abstract class Network extends Module {
   private double weightDecay;
@@ -80,8 +80,8 @@ public abstract class Network extends Module {
   }
 
   /**
-   * Fraction of correctly classified samples, from {@link #predictedClasses} (the last batch may
-   * be smaller; every sample counts).
+   * Fraction of correctly classified samples, from {@link #predictedClasses} (the last batch may be
+   * smaller; every sample counts).
    */
   public double accuracy(Tensor x, int[] labels, int batchSize) {
     if (labels.length != x.dim(0)) {
@@ -136,13 +136,15 @@ public abstract class Network extends Module {
       tape.backward(loss(x, labels));
     }
     Map<String, Tensor> grads = new LinkedHashMap<>();
-    parameters().forEach((name, p) -> grads.put(name, p.grad() != null ? p.grad() : Tensor.zeros(p.shape())));
+    parameters()
+        .forEach(
+            (name, p) -> grads.put(name, p.grad() != null ? p.grad() : Tensor.zeros(p.shape())));
     return grads;
   }
 
   /**
-   * The book's chapter-4 numerical gradient: central differences with step {@code h} (the book
-   * uses 1e-4) on every parameter element. Slow; for checking and teaching.
+   * The book's chapter-4 numerical gradient: central differences with step {@code h} (the book uses
+   * 1e-4) on every parameter element. Slow; for checking and teaching.
    */
   public Map<String, Tensor> numericalGradients(Tensor x, int[] labels, double h) {
     Map<String, Tensor> grads = new LinkedHashMap<>();

@@ -5,10 +5,10 @@ import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.layers.Module;
 
 /**
- * The book's Batch Normalization (eq. 6.7, 6.8), composed of primitives: in training the batch
- * mean and variance normalise each feature and update the running statistics with momentum 0.9;
- * in evaluation the running statistics are used. A 4-D input is flattened to (N, C·H·W) as the
- * book does (per-feature, not per-channel). γ starts at 1, β at 0, running statistics at 0.
+ * The book's Batch Normalization (eq. 6.7, 6.8), composed of primitives: in training the batch mean
+ * and variance normalise each feature and update the running statistics with momentum 0.9; in
+ * evaluation the running statistics are used. A 4-D input is flattened to (N, C·H·W) as the book
+ * does (per-feature, not per-channel). γ starts at 1, β at 0, running statistics at 0.
  */
 public final class BatchNormalization extends Module {
   /** The book's epsilon, written {@code 10e-7} in its code. */
@@ -28,8 +28,12 @@ public final class BatchNormalization extends Module {
     super(name);
     if (gamma.rank() != 1 || !java.util.Arrays.equals(gamma.shape(), beta.shape())) {
       throw new IllegalArgumentException(
-          name + ": gamma " + Shape.format(gamma.shape()) + " and beta "
-              + Shape.format(beta.shape()) + " must be equal 1-D shapes");
+          name
+              + ": gamma "
+              + Shape.format(gamma.shape())
+              + " and beta "
+              + Shape.format(beta.shape())
+              + " must be equal 1-D shapes");
     }
     this.gamma = addParameter("gamma", gamma);
     this.beta = addParameter("beta", beta);
@@ -52,8 +56,13 @@ public final class BatchNormalization extends Module {
     Tensor x2 = x.rank() == 2 ? x : x.reshape(x.dim(0), -1);
     if (x2.dim(1) != gamma.dim(0)) {
       throw new IllegalArgumentException(
-          name() + ": input " + Shape.format(shape) + " has " + x2.dim(1)
-              + " features, gamma has " + gamma.dim(0));
+          name()
+              + ": input "
+              + Shape.format(shape)
+              + " has "
+              + x2.dim(1)
+              + " features, gamma has "
+              + gamma.dim(0));
     }
     Tensor normalized;
     if (isTraining()) {

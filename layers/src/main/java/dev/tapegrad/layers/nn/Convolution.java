@@ -20,8 +20,12 @@ public final class Convolution extends Module {
     super(name);
     if (weight.rank() != 4 || bias.rank() != 1 || bias.dim(0) != weight.dim(0)) {
       throw new IllegalArgumentException(
-          name + ": filters " + Shape.format(weight.shape()) + " and bias "
-              + Shape.format(bias.shape()) + " do not form a convolution");
+          name
+              + ": filters "
+              + Shape.format(weight.shape())
+              + " and bias "
+              + Shape.format(bias.shape())
+              + " do not form a convolution");
     }
     this.weight = addParameter("W", weight);
     this.bias = addParameter("b", bias);
@@ -46,8 +50,14 @@ public final class Convolution extends Module {
     int[] w = weight.shape();
     if (x.rank() != 4 || x.dim(1) != w[1]) {
       throw new IllegalArgumentException(
-          name() + ": input " + Shape.format(x.shape()) + " does not match filters "
-              + Shape.format(w) + " (expected (N," + w[1] + ",H,W))");
+          name()
+              + ": input "
+              + Shape.format(x.shape())
+              + " does not match filters "
+              + Shape.format(w)
+              + " (expected (N,"
+              + w[1]
+              + ",H,W))");
     }
     return x.conv2d(weight, bias, stride, pad);
   }

@@ -1,8 +1,8 @@
 package dev.tapegrad.layers.nn;
 
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.layers.Module;
 import dev.tapegrad.autograd.ops.MaxPool2d;
+import dev.tapegrad.layers.Module;
 
 /**
  * The book's max pooling layer: one fused {@code maxPool} node (which expands to the book's {@code

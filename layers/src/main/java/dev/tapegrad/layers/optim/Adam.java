@@ -1,18 +1,19 @@
 package dev.tapegrad.layers.optim;
 
 /**
- * Adam in the book's repository form: at step {@code t},
- * {@code lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t)} (the bias correction folded into the
- * learning rate), {@code m += (1 - beta1) * (g - m)}, {@code v += (1 - beta2) * (g² - v)},
- * {@code p -= lr_t * m / (sqrt(v) + 1e-7)}. Defaults: learning rate 0.001, beta1 0.9, beta2 0.999.
- * State: {@code adam/t} (shared by all parameters), {@code adam/m/<parameter>},
- * {@code adam/v/<parameter>}.
+ * Adam in the book's repository form: at step {@code t}, {@code lr_t = lr * sqrt(1 - beta2^t) / (1
+ * - beta1^t)} (the bias correction folded into the learning rate), {@code m += (1 - beta1) * (g -
+ * m)}, {@code v += (1 - beta2) * (g² - v)}, {@code p -= lr_t * m / (sqrt(v) + 1e-7)}. Defaults:
+ * learning rate 0.001, beta1 0.9, beta2 0.999. State: {@code adam/t} (shared by all parameters),
+ * {@code adam/m/<parameter>}, {@code adam/v/<parameter>}.
  */
 public final class Adam extends Optimizer {
   /** The book's default learning rate. */
   public static final double DEFAULT_LEARNING_RATE = 0.001;
+
   /** The book's default decay of the first moment. */
   public static final double DEFAULT_BETA1 = 0.9;
+
   /** The book's default decay of the second moment. */
   public static final double DEFAULT_BETA2 = 0.999;
 

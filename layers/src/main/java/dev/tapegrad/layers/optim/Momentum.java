@@ -7,6 +7,7 @@ package dev.tapegrad.layers.optim;
 public final class Momentum extends VelocityOptimizer {
   /** The book's default learning rate. */
   public static final double DEFAULT_LEARNING_RATE = 0.01;
+
   /** The book's default momentum (alpha). */
   public static final double DEFAULT_MOMENTUM = 0.9;
 

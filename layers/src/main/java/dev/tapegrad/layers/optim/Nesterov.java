@@ -6,13 +6,14 @@ package dev.tapegrad.layers.optim;
  * The parameter moves with the velocity of the previous step, then the velocity is updated.
  * Defaults: learning rate 0.01, momentum 0.9. State: {@code nesterov/v/<parameter>}.
  *
- * <p>The official repository's current {@code common/optimizer.py} updates {@code v} first and
- * then moves {@code p} with the new velocity; that variant gives other numbers from the first
- * step on (BOOK.md's order is the paper's).
+ * <p>The official repository's current {@code common/optimizer.py} updates {@code v} first and then
+ * moves {@code p} with the new velocity; that variant gives other numbers from the first step on
+ * (BOOK.md's order is the paper's).
  */
 public final class Nesterov extends VelocityOptimizer {
   /** The repository's default learning rate. */
   public static final double DEFAULT_LEARNING_RATE = 0.01;
+
   /** The repository's default momentum (mu). */
   public static final double DEFAULT_MOMENTUM = 0.9;
 

@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * Updates named parameters in place from their gradients: the common part of the book's
- * optimizers (section 6.1 of BOOK.md). Parameters are addressed by name ({@code Affine1.W}), like
- * the book's {@code params} dictionary. A subclass gives the update rule and names its
- * per-parameter state arrays, its slots (Momentum's velocity {@code v}, Adam's {@code m} and
- * {@code v}); a parameter's slots are created as zeros at its first update.
+ * Updates named parameters in place from their gradients: the common part of the book's optimizers
+ * (section 6.1 of BOOK.md). Parameters are addressed by name ({@code Affine1.W}), like the book's
+ * {@code params} dictionary. A subclass gives the update rule and names its per-parameter state
+ * arrays, its slots (Momentum's velocity {@code v}, Adam's {@code m} and {@code v}); a parameter's
+ * slots are created as zeros at its first update.
  *
  * <p>Updates work directly on the parameters' {@code double[]} arrays, so they never record on a
  * tape. A step checks every shape before it changes anything: a bad input leaves parameters and
@@ -80,12 +80,13 @@ public abstract class Optimizer {
   public final void step(Map<String, Tensor> params, Map<String, Tensor> grads) {
     Map<String, Tensor> toUpdate = StepInput.parametersToUpdate(kind, params, grads, states);
     steps++;
-    toUpdate.forEach((name, param) -> {
-      double[] values = param.data();
-      double[] grad = grads.get(name).data();
-      double[][] slots = states.slots(name, param.shape());
-      Cores.forRange(values.length, (from, to) -> update(values, grad, slots, from, to));
-    });
+    toUpdate.forEach(
+        (name, param) -> {
+          double[] values = param.data();
+          double[] grad = grads.get(name).data();
+          double[][] slots = states.slots(name, param.shape());
+          Cores.forRange(values.length, (from, to) -> update(values, grad, slots, from, to));
+        });
   }
 
   /** The current learning rate. */

@@ -33,8 +33,9 @@ public final class Optimizers {
       case "adagrad" -> new AdaGrad();
       case "rmsprop" -> new RmsProp();
       case "adam" -> new Adam();
-      default -> throw new IllegalArgumentException(
-          "unknown optimizer '" + name + "'; expected one of " + NAMES);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown optimizer '" + name + "'; expected one of " + NAMES);
     };
   }
 

@@ -11,9 +11,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * An optimizer's per-parameter state by parameter name: for each parameter, its shape and one
- * array per slot, as many values as the parameter holds. A parameter's slots are created as zeros
- * at its first update; the whole state is copied out for a checkpoint and replaced when one loads.
+ * An optimizer's per-parameter state by parameter name: for each parameter, its shape and one array
+ * per slot, as many values as the parameter holds. A parameter's slots are created as zeros at its
+ * first update; the whole state is copied out for a checkpoint and replaced when one loads.
  */
 final class ParameterStates {
   private final String kind;
@@ -38,8 +38,13 @@ final class ParameterStates {
     Entry entry = entries.get(name);
     if (entry != null && !Arrays.equals(shape, entry.shape())) {
       throw new IllegalArgumentException(
-          kind + ": state of parameter '" + name + "' has shape " + Shape.format(entry.shape())
-              + " but the parameter now has shape " + Shape.format(shape)
+          kind
+              + ": state of parameter '"
+              + name
+              + "' has shape "
+              + Shape.format(entry.shape())
+              + " but the parameter now has shape "
+              + Shape.format(shape)
               + "; use a new optimizer or load matching state");
     }
   }
@@ -47,7 +52,8 @@ final class ParameterStates {
   /** The slot arrays of {@code name}, created as zeros of {@code shape} on first use. */
   double[][] slots(String name, int[] shape) {
     int size = Shape.size(shape);
-    return entries.computeIfAbsent(name, n -> new Entry(shape, new double[slotNames.size()][size]))
+    return entries
+        .computeIfAbsent(name, n -> new Entry(shape, new double[slotNames.size()][size]))
         .slots();
   }
 
@@ -80,7 +86,10 @@ final class ParameterStates {
       Tensor tensor = tensors.get(s);
       if (!Arrays.equals(shape, tensor.shape())) {
         throw new IllegalArgumentException(
-            what + " has tensors of shapes " + Shape.format(shape) + " and "
+            what
+                + " has tensors of shapes "
+                + Shape.format(shape)
+                + " and "
                 + Shape.format(tensor.shape()));
       }
       slots[s] = tensor.data().clone();

@@ -8,6 +8,7 @@ package dev.tapegrad.layers.optim;
 public final class RmsProp extends Optimizer {
   /** The repository's default learning rate. */
   public static final double DEFAULT_LEARNING_RATE = 0.01;
+
   /** The repository's default decay rate (rho). */
   public static final double DEFAULT_DECAY = 0.99;
 

@@ -1,8 +1,8 @@
 package dev.tapegrad.layers.optim;
 
 /**
- * Stochastic gradient descent, the book's equation 6.1: {@code p -= lr * g}. Default learning
- * rate 0.01. Keeps no state besides the step count.
+ * Stochastic gradient descent, the book's equation 6.1: {@code p -= lr * g}. Default learning rate
+ * 0.01. Keeps no state besides the step count.
  */
 public final class Sgd extends Optimizer {
   /** The book's default learning rate. */

@@ -17,8 +17,8 @@ final class StepInput {
    *
    * @param kind the optimizer's name, which starts every message
    * @throws IllegalArgumentException if {@code grads} names a parameter that is not in {@code
-   *     params}, a parameter is null, a gradient's shape differs from its parameter's, or the
-   *     state in {@code states} of a parameter has another shape
+   *     params}, a parameter is null, a gradient's shape differs from its parameter's, or the state
+   *     in {@code states} of a parameter has another shape
    */
   static Map<String, Tensor> parametersToUpdate(
       String kind, Map<String, Tensor> params, Map<String, Tensor> grads, ParameterStates states) {
@@ -26,8 +26,12 @@ final class StepInput {
     Objects.requireNonNull(grads, "grads");
     for (String name : grads.keySet()) {
       if (!params.containsKey(name)) {
-        throw new IllegalArgumentException(kind + ": gradient for unknown parameter '" + name
-            + "'; parameters are " + new TreeSet<>(params.keySet()));
+        throw new IllegalArgumentException(
+            kind
+                + ": gradient for unknown parameter '"
+                + name
+                + "'; parameters are "
+                + new TreeSet<>(params.keySet()));
       }
     }
     Map<String, Tensor> toUpdate = new LinkedHashMap<>();
@@ -42,9 +46,14 @@ final class StepInput {
         continue;
       }
       if (!Arrays.equals(param.shape(), grad.shape())) {
-        throw new IllegalArgumentException(kind + ": parameter '" + name + "' has shape "
-            + Shape.format(param.shape()) + " but its gradient has shape "
-            + Shape.format(grad.shape()));
+        throw new IllegalArgumentException(
+            kind
+                + ": parameter '"
+                + name
+                + "' has shape "
+                + Shape.format(param.shape())
+                + " but its gradient has shape "
+                + Shape.format(grad.shape()));
       }
       states.requireShape(name, param.shape());
       toUpdate.put(name, param);

@@ -20,8 +20,13 @@ public final class NonFiniteLossException extends ArithmeticException {
    * @param loss the loss, NaN or infinite
    */
   public NonFiniteLossException(int epoch, int iteration, double loss) {
-    super(String.format(Locale.ROOT, "loss became %s at epoch %d, iteration %d",
-        Double.isNaN(loss) ? "NaN" : "infinite", epoch, iteration));
+    super(
+        String.format(
+            Locale.ROOT,
+            "loss became %s at epoch %d, iteration %d",
+            Double.isNaN(loss) ? "NaN" : "infinite",
+            epoch,
+            iteration));
     this.epoch = epoch;
     this.iteration = iteration;
     this.loss = loss;

@@ -3,8 +3,7 @@ package dev.tapegrad.layers.train;
 /**
  * Training stopped because a parameter holds NaN or infinity: before training (a network loaded
  * from a bad checkpoint) or after an epoch whose losses were all finite (an update that
- * overflowed).
- * Thrown by {@link Trainer#fit} unless {@link Trainer#allowDivergence()} was called.
+ * overflowed). Thrown by {@link Trainer#fit} unless {@link Trainer#allowDivergence()} was called.
  */
 public final class NonFiniteParameterException extends ArithmeticException {
   private static final long serialVersionUID = 1L;
@@ -18,9 +17,12 @@ public final class NonFiniteParameterException extends ArithmeticException {
    * @param value one of its values that is not finite
    */
   public NonFiniteParameterException(int epoch, String parameter, double value) {
-    super("parameter " + parameter + (epoch == 0 ? " holds " : " became ")
-        + (Double.isNaN(value) ? "NaN" : "infinite")
-        + (epoch == 0 ? " before training" : " in epoch " + epoch));
+    super(
+        "parameter "
+            + parameter
+            + (epoch == 0 ? " holds " : " became ")
+            + (Double.isNaN(value) ? "NaN" : "infinite")
+            + (epoch == 0 ? " before training" : " in epoch " + epoch));
     this.epoch = epoch;
     this.parameter = parameter;
   }

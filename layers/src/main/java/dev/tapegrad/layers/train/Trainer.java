@@ -14,8 +14,8 @@ import java.util.Random;
  * per iteration forward, backward on a tape and an optimizer step; after each epoch the accuracy on
  * (a sample of) the training set and on the test set, in evaluation mode.
  *
- * <p>Training stops at the first loss that is NaN or infinite ({@link NonFiniteLossException}),
- * and when a parameter is not finite before training or after an epoch ({@link
+ * <p>Training stops at the first loss that is NaN or infinite ({@link NonFiniteLossException}), and
+ * when a parameter is not finite before training or after an epoch ({@link
  * NonFiniteParameterException}), so that a diverged network is never mistaken for a trained one;
  * {@link #allowDivergence()} lets experiments that show divergence train on.
  */
@@ -29,7 +29,11 @@ public final class Trainer {
       if (epochs < 0 || batchSize < 1 || evaluationSamples < 0) {
         throw new IllegalArgumentException(
             "trainer: epochs must be >= 0, batch size >= 1 and evaluation samples >= 0, got "
-                + epochs + ", " + batchSize + ", " + evaluationSamples);
+                + epochs
+                + ", "
+                + batchSize
+                + ", "
+                + evaluationSamples);
       }
     }
   }
@@ -53,9 +57,8 @@ public final class Trainer {
   }
 
   /**
-   * Keeps training when a loss or a parameter stops being finite, recording NaN and infinite
-   * losses as they come (for experiments that show divergence, like the book's Fig 6-19);
-   * returns this.
+   * Keeps training when a loss or a parameter stops being finite, recording NaN and infinite losses
+   * as they come (for experiments that show divergence, like the book's Fig 6-19); returns this.
    */
   public Trainer allowDivergence() {
     this.divergenceAllowed = true;
@@ -72,8 +75,11 @@ public final class Trainer {
    */
   public TrainingHistory fit(Dataset train, Dataset test) {
     if (train.size() == 0 || test.size() == 0) {
-      throw new IllegalArgumentException("trainer: the " + (train.size() == 0 ? "training" : "test")
-          + " set is empty; there is nothing to " + (train.size() == 0 ? "train on" : "evaluate"));
+      throw new IllegalArgumentException(
+          "trainer: the "
+              + (train.size() == 0 ? "training" : "test")
+              + " set is empty; there is nothing to "
+              + (train.size() == 0 ? "train on" : "evaluate"));
     }
     TrainingHistory history = new TrainingHistory();
     Random order = new Random(config.seed());
@@ -107,9 +113,9 @@ public final class Trainer {
   }
 
   /**
-   * One iteration: loss, backward, update; returns the loss. The tape recycles its values (only
-   * the loss's number and the parameters' gradients are needed afterwards), so the next step
-   * writes into warm arrays.
+   * One iteration: loss, backward, update; returns the loss. The tape recycles its values (only the
+   * loss's number and the parameters' gradients are needed afterwards), so the next step writes
+   * into warm arrays.
    */
   public double step(Tensor images, int[] labels) {
     network.zeroGrad();
@@ -136,7 +142,8 @@ public final class Trainer {
     }
   }
 
-  private EpochResult evaluate(int epoch, double meanLoss, Dataset train, Dataset test, double seconds) {
+  private EpochResult evaluate(
+      int epoch, double meanLoss, Dataset train, Dataset test, double seconds) {
     return new EpochResult(epoch, meanLoss, accuracy(train), accuracy(test), seconds);
   }
 

@@ -39,8 +39,16 @@ public final class TrainingHistory {
   public String epochsCsv() {
     StringBuilder sb = new StringBuilder("epoch,mean_loss,train_accuracy,test_accuracy,seconds\n");
     for (EpochResult e : epochs) {
-      sb.append(e.epoch()).append(',').append(e.meanLoss()).append(',').append(e.trainAccuracy())
-          .append(',').append(e.testAccuracy()).append(',').append(e.seconds()).append('\n');
+      sb.append(e.epoch())
+          .append(',')
+          .append(e.meanLoss())
+          .append(',')
+          .append(e.trainAccuracy())
+          .append(',')
+          .append(e.testAccuracy())
+          .append(',')
+          .append(e.seconds())
+          .append('\n');
     }
     return sb.toString();
   }

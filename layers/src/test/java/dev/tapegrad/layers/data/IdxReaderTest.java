@@ -215,8 +215,7 @@ class IdxReaderTest {
     // One 28x28 image declared, then a GiB of zeros that inflate from 1 MB.
     byte[] header = unsignedBytes(new int[] {1, 28, 28}, new byte[0]);
     Path file =
-        Files.write(
-            dir.resolve("bomb.gz"), HostileFiles.gzip(HostileFiles.deflated(header, 1024)));
+        Files.write(dir.resolve("bomb.gz"), HostileFiles.gzip(HostileFiles.deflated(header, 1024)));
 
     assertRejected(
         file,

@@ -24,10 +24,12 @@ class FanInTest {
 
   @Test
   void shapesWithoutAFanInAreRejected() {
-    IllegalArgumentException vector = assertThrows(IllegalArgumentException.class, () -> FanIn.of(10));
+    IllegalArgumentException vector =
+        assertThrows(IllegalArgumentException.class, () -> FanIn.of(10));
     assertTrue(vector.getMessage().contains("weight shape (10,) is neither"), vector.getMessage());
     assertThrows(IllegalArgumentException.class, () -> FanIn.of(2, 3, 4));
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> FanIn.of(0, 5));
+    IllegalArgumentException empty =
+        assertThrows(IllegalArgumentException.class, () -> FanIn.of(0, 5));
     assertTrue(empty.getMessage().contains("(0,5) has no inputs"), empty.getMessage());
   }
 }

@@ -26,15 +26,20 @@ class WeightInitTest {
     assertEquals(0.01, WeightInit.normal(0.01).std(784));
   }
 
-  /** Seeds x rules: sample std of 100,000 or more draws within 2% of the target (its error is ~0.2%). */
+  /**
+   * Seeds x rules: sample std of 100,000 or more draws within 2% of the target (its error is
+   * ~0.2%).
+   */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "1 | 0.01    | 400x500    | 0.01",
-      "2 | relu    | 400x500    | 0.07071067811865475",
-      "3 | xavier  | 400x500    | 0.05",
-      "4 | he      | 500x8x5x5  | 0.1",
-      "5 | sigmoid | 500x8x5x5  | 0.07071067811865475"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1 | 0.01    | 400x500    | 0.01",
+        "2 | relu    | 400x500    | 0.07071067811865475",
+        "3 | xavier  | 400x500    | 0.05",
+        "4 | he      | 500x8x5x5  | 0.1",
+        "5 | sigmoid | 500x8x5x5  | 0.07071067811865475"
+      })
   void sampledSpreadMatchesTheTarget(long seed, String spec, String dims, double target) {
     int[] shape = Arrays.stream(dims.split("x")).mapToInt(Integer::parseInt).toArray();
 
@@ -77,8 +82,10 @@ class WeightInitTest {
 
   @Test
   void aFixedStdAcceptsAnyShapeButScaledRulesNeedAFanIn() {
-    assertArrayEquals(new int[] {7}, WeightInit.normal(0.01).create(new SplittableRandom(1), 7).shape());
-    assertThrows(IllegalArgumentException.class, () -> WeightInit.he().create(new SplittableRandom(1), 7));
+    assertArrayEquals(
+        new int[] {7}, WeightInit.normal(0.01).create(new SplittableRandom(1), 7).shape());
+    assertThrows(
+        IllegalArgumentException.class, () -> WeightInit.he().create(new SplittableRandom(1), 7));
   }
 
   @Test
@@ -107,7 +114,8 @@ class WeightInitTest {
 
   @Test
   void toStringParsesBack() {
-    for (WeightInit init : new WeightInit[] {WeightInit.he(), WeightInit.xavier(), WeightInit.normal(1e-4)}) {
+    for (WeightInit init :
+        new WeightInit[] {WeightInit.he(), WeightInit.xavier(), WeightInit.normal(1e-4)}) {
       assertEquals(init, WeightInit.parse(init.toString()));
     }
   }
@@ -124,8 +132,10 @@ class WeightInitTest {
   void theRejectionSaysWhatIsAccepted() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("tanh"));
-    assertEquals("weight_init_std: unknown spec 'tanh'; expected a positive number (e.g. 0.01),"
-        + " 'relu' or 'he', 'sigmoid' or 'xavier'", e.getMessage());
+    assertEquals(
+        "weight_init_std: unknown spec 'tanh'; expected a positive number (e.g. 0.01),"
+            + " 'relu' or 'he', 'sigmoid' or 'xavier'",
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> WeightInit.normal(0));
     assertThrows(IllegalArgumentException.class, () -> WeightInit.he().std(0));
   }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class BookNetworksTest {
   /** NumPy's predictions for the first 40 test digits, and its correct counts. */
   private static final String CH3_FIRST_40 = "3434093262536272666153633980210417951787";
+
   private static final String CH7_FIRST_40 = "3434093262536272666163633980210417951787";
   private static final String CH8_FIRST_40 = "3436093262536272666153633980210417951787";
 
@@ -49,14 +50,30 @@ class BookNetworksTest {
 
   @Test
   void chapter3NetworkAgreesWithNumPy() throws IOException {
-    MultiLayerNet net = new MultiLayerNet(784, List.of(50, 100), 10,
-        MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID), new Random(0));
+    MultiLayerNet net =
+        new MultiLayerNet(
+            784,
+            List.of(50, 100),
+            10,
+            MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID),
+            new Random(0));
     BookWeights.assign(weights(BookWeights.SAMPLE_WEIGHT), net);
     Dataset test = test(false);
     assertArrayEquals(
-        new double[] {-1.9093422, -0.87012315, 1.82355145, 8.57352626, -4.97176489, 0.92925286,
-            -7.75300268, -0.86999555, 2.63570068, 1.29041416},
-        net.predict(test.images().slice(0, 1)).data(), 5e-8);
+        new double[] {
+          -1.9093422,
+          -0.87012315,
+          1.82355145,
+          8.57352626,
+          -4.97176489,
+          0.92925286,
+          -7.75300268,
+          -0.86999555,
+          2.63570068,
+          1.29041416
+        },
+        net.predict(test.images().slice(0, 1)).data(),
+        5e-8);
     assertPredictions(net, test, 2000, CH3_FIRST_40, 1867);
   }
 
@@ -66,9 +83,20 @@ class BookNetworksTest {
     BookWeights.assign(weights(BookWeights.SIMPLE_CONVNET), net);
     Dataset test = test(true);
     assertArrayEquals(
-        new double[] {-5.11014503, -10.90164393, 2.27049005, 9.16423601, -12.2891937,
-            -0.27969525, -18.70178083, -6.72731104, 1.60532417, 0.12771087},
-        net.predict(test.images().slice(0, 1)).data(), 5e-8);
+        new double[] {
+          -5.11014503,
+          -10.90164393,
+          2.27049005,
+          9.16423601,
+          -12.2891937,
+          -0.27969525,
+          -18.70178083,
+          -6.72731104,
+          1.60532417,
+          0.12771087
+        },
+        net.predict(test.images().slice(0, 1)).data(),
+        5e-8);
     assertPredictions(net, test, 2000, CH7_FIRST_40, 1920);
   }
 
@@ -80,9 +108,20 @@ class BookNetworksTest {
     net.eval();
     Dataset test = test(true).subset(500);
     assertArrayEquals(
-        new double[] {-4.45289348, -4.02643468, -1.63724046, 3.74458399, -6.95946666,
-            -3.06048956, -5.40451469, -2.18954354, -3.35674108, -4.9489684},
-        net.predict(test.images().slice(0, 1)).data(), 5e-8);
+        new double[] {
+          -4.45289348,
+          -4.02643468,
+          -1.63724046,
+          3.74458399,
+          -6.95946666,
+          -3.06048956,
+          -5.40451469,
+          -2.18954354,
+          -3.35674108,
+          -4.9489684
+        },
+        net.predict(test.images().slice(0, 1)).data(),
+        5e-8);
     assertPredictions(net, test, 500, CH8_FIRST_40, 483);
   }
 

@@ -133,15 +133,19 @@ class BookWeightsTest {
     PickleBytes pickle = PickleBytes.protocol(2).op(PickleBytes.EMPTY_DICT, PickleBytes.MARK);
     for (int i = 0; i < 20; i++) {
       int index = i;
-      pickle.string("W" + i).float64Array(256, p -> {
-        p.global("_codecs", "encode");
-        if (index == 0) {
-          p.unicode(zeros).op(PickleBytes.MEMOIZE);
-        } else {
-          p.memo(0);
-        }
-        p.string("latin1").op(0x86, PickleBytes.REDUCE);
-      });
+      pickle
+          .string("W" + i)
+          .float64Array(
+              256,
+              p -> {
+                p.global("_codecs", "encode");
+                if (index == 0) {
+                  p.unicode(zeros).op(PickleBytes.MEMOIZE);
+                } else {
+                  p.memo(0);
+                }
+                p.string("latin1").op(0x86, PickleBytes.REDUCE);
+              });
     }
     Path file = dir.resolve("shared-text.pkl");
     Files.write(file, pickle.op(PickleBytes.SETITEMS).stop());
@@ -171,8 +175,13 @@ class BookWeightsTest {
   @Test
   void textThatIsNotBytesIsRejectedAsArrayData() throws IOException {
     PickleBytes pickle = PickleBytes.protocol(2).op(PickleBytes.EMPTY_DICT).string("W");
-    pickle.float64Array(1, p -> p.global("_codecs", "encode").unicode("\u0100".repeat(8))
-        .string("latin1").op(0x86, PickleBytes.REDUCE));
+    pickle.float64Array(
+        1,
+        p ->
+            p.global("_codecs", "encode")
+                .unicode("\u0100".repeat(8))
+                .string("latin1")
+                .op(0x86, PickleBytes.REDUCE));
     Path file = dir.resolve("wide.pkl");
     Files.write(file, pickle.op(PickleBytes.SETITEM).stop());
     assertEquals(
@@ -209,8 +218,7 @@ class BookWeightsTest {
     }
     Path file = dir.resolve("deep.pkl");
     Files.write(file, pickle.op(PickleBytes.NONE, PickleBytes.SETITEM).stop());
-    assertTrue(
-        rejection(file).endsWith("dict key with tuples nested more than 64 levels deep"));
+    assertTrue(rejection(file).endsWith("dict key with tuples nested more than 64 levels deep"));
   }
 
   @Test

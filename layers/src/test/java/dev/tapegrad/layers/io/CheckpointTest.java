@@ -31,8 +31,8 @@ class CheckpointTest {
   @TempDir Path dir;
 
   private static MultiLayerNet net(long seed) {
-    return new MultiLayerNet(6, List.of(5), 3,
-        MultiLayerNet.Options.defaults().withBatchNorm(true), new Random(seed));
+    return new MultiLayerNet(
+        6, List.of(5), 3, MultiLayerNet.Options.defaults().withBatchNorm(true), new Random(seed));
   }
 
   @Test
@@ -70,7 +70,8 @@ class CheckpointTest {
     }
     assertArrayEquals(
         straight.buffers().get("BatchNorm1.runningMean").data(),
-        resumed.buffers().get("BatchNorm1.runningMean").data(), 0);
+        resumed.buffers().get("BatchNorm1.runningMean").data(),
+        0);
     assertEquals(6, resumedOpt.stepCount());
   }
 
@@ -93,8 +94,9 @@ class CheckpointTest {
   void aCheckpointOfAnotherShapeIsRejectedAndChangesNothing() throws IOException {
     Path file = dir.resolve("ckpt.npz");
     Checkpoint.save(file, net(1), null);
-    MultiLayerNet other = new MultiLayerNet(6, List.of(4), 3,
-        MultiLayerNet.Options.defaults().withBatchNorm(true), new Random(2));
+    MultiLayerNet other =
+        new MultiLayerNet(
+            6, List.of(4), 3, MultiLayerNet.Options.defaults().withBatchNorm(true), new Random(2));
     double[] before = other.parameters().get("Affine1.W").data().clone();
     CheckpointFormatException e =
         assertThrows(CheckpointFormatException.class, () -> Checkpoint.load(file, other, null));
@@ -130,7 +132,9 @@ class CheckpointTest {
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(file, net, opt));
 
     assertEquals(
-        "checkpoint " + file + ": not saved, NaN or infinity in Affine2.b, adam/v/Affine1.W;"
+        "checkpoint "
+            + file
+            + ": not saved, NaN or infinity in Affine2.b, adam/v/Affine1.W;"
             + " the file is left as it was",
         e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(file));
@@ -168,8 +172,7 @@ class CheckpointTest {
             (Consumer<Map<String, Tensor>>) e -> e.put("adam/w/Affine1.W", Tensor.zeros(6, 5)),
             "adam: unknown state entry 'adam/w/Affine1.W'"),
         Arguments.of(
-            (Consumer<Map<String, Tensor>>)
-                e -> e.put("momentum/v/Affine1.W", Tensor.zeros(6, 5)),
+            (Consumer<Map<String, Tensor>>) e -> e.put("momentum/v/Affine1.W", Tensor.zeros(6, 5)),
             "adam: unknown state entry 'momentum/v/Affine1.W'"),
         Arguments.of(
             (Consumer<Map<String, Tensor>>) e -> e.put("sgd/t", Tensor.scalar(3)),
@@ -184,11 +187,9 @@ class CheckpointTest {
             (Consumer<Map<String, Tensor>>) e -> e.put("adam/t", Tensor.zeros(2, 2)),
             "got shape (2,2)"),
         Arguments.of(
-            (Consumer<Map<String, Tensor>>) e -> e.put("adam/t", Tensor.scalar(-1)),
-            "got -1.0"),
+            (Consumer<Map<String, Tensor>>) e -> e.put("adam/t", Tensor.scalar(-1)), "got -1.0"),
         Arguments.of(
-            (Consumer<Map<String, Tensor>>) e -> e.put("adam/t", Tensor.scalar(2.5)),
-            "got 2.5"),
+            (Consumer<Map<String, Tensor>>) e -> e.put("adam/t", Tensor.scalar(2.5)), "got 2.5"),
         Arguments.of(
             (Consumer<Map<String, Tensor>>) e -> e.put("adam/t", Tensor.scalar(Double.NaN)),
             "got NaN"),

@@ -8,8 +8,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Small files built to make a careless reader allocate gigabytes: deflate streams that inflate to
- * a mebibyte of zeros per kilobyte, and zip and gzip containers around them whose size fields say
+ * Small files built to make a careless reader allocate gigabytes: deflate streams that inflate to a
+ * mebibyte of zeros per kilobyte, and zip and gzip containers around them whose size fields say
  * whatever a test wants. Built in milliseconds, never inflated here.
  */
 public final class HostileFiles {

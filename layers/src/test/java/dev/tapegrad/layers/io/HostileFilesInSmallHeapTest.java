@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each is rejected with a one-line message naming the file, where a careless reader would ask for
  * gigabytes (zip and gzip bombs, one byte string shared by hundreds of pickled arrays, a length
  * field of 2 GiB) or recurse without end (a deeply nested header, a list that contains itself used
- * as a dict key). The readers' own tests check each case in detail; this one checks that nothing
- * of it needs more memory or stack than a small JVM has.
+ * as a dict key). The readers' own tests check each case in detail; this one checks that nothing of
+ * it needs more memory or stack than a small JVM has.
  */
 class HostileFilesInSmallHeapTest {
   private static final int GIB_IN_MIB = 1024;

@@ -132,13 +132,22 @@ class OptimizerStateCodecTest {
   @Test
   void foreignOrUnknownNamesAreRejected() {
     Adam adam = new Adam();
-    assertMessage(adam, Map.of("adam/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(2)),
-        "unknown state entry 'momentum/v/W'", "adam/m/<parameter>");
-    assertMessage(adam, Map.of("adam/t", Tensor.scalar(1), "adam/h/W", Tensor.zeros(2)),
+    assertMessage(
+        adam,
+        Map.of("adam/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(2)),
+        "unknown state entry 'momentum/v/W'",
+        "adam/m/<parameter>");
+    assertMessage(
+        adam,
+        Map.of("adam/t", Tensor.scalar(1), "adam/h/W", Tensor.zeros(2)),
         "unknown state entry 'adam/h/W'");
-    assertMessage(adam, Map.of("adam/t", Tensor.scalar(1), "adam/m/", Tensor.zeros(2)),
+    assertMessage(
+        adam,
+        Map.of("adam/t", Tensor.scalar(1), "adam/m/", Tensor.zeros(2)),
         "unknown state entry 'adam/m/'");
-    assertMessage(adam, Map.of("adam/m/W", Tensor.zeros(2), "adam/v/W", Tensor.zeros(2)),
+    assertMessage(
+        adam,
+        Map.of("adam/m/W", Tensor.zeros(2), "adam/v/W", Tensor.zeros(2)),
         "no step count 'adam/t'");
   }
 
@@ -149,7 +158,9 @@ class OptimizerStateCodecTest {
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(2.5)), "got 2.5");
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(Double.NaN)), "got NaN");
     assertMessage(adam, Map.of("adam/t", Tensor.zeros(2)), "got shape (2,)");
-    assertMessage(adam, Map.of("adam/t", Tensor.vector(3)),
+    assertMessage(
+        adam,
+        Map.of("adam/t", Tensor.vector(3)),
         "'adam/t' must be a scalar holding a non-negative whole number, got shape (1,)");
     assertMessage(adam, Map.of("adam/t", Tensor.scalar(3).reshape(1, 1)), "got shape (1,1)");
   }
@@ -157,11 +168,17 @@ class OptimizerStateCodecTest {
   @Test
   void incompleteOrInconsistentSlotsAreRejected() {
     Adam adam = new Adam();
-    assertMessage(adam, Map.of("adam/t", Tensor.scalar(1), "adam/m/W", Tensor.zeros(2)),
-        "no 'adam/v/W'");
-    assertMessage(adam,
-        Map.of("adam/t", Tensor.scalar(1),
-            "adam/m/W", Tensor.zeros(2, 3), "adam/v/W", Tensor.zeros(3, 2)),
+    assertMessage(
+        adam, Map.of("adam/t", Tensor.scalar(1), "adam/m/W", Tensor.zeros(2)), "no 'adam/v/W'");
+    assertMessage(
+        adam,
+        Map.of(
+            "adam/t",
+            Tensor.scalar(1),
+            "adam/m/W",
+            Tensor.zeros(2, 3),
+            "adam/v/W",
+            Tensor.zeros(3, 2)),
         "'adam/v/W' has shape (3,2) but 'adam/m/W' has shape (2,3)");
   }
 
@@ -169,19 +186,26 @@ class OptimizerStateCodecTest {
   void loadingAgainstParametersChecksNamesAndShapes() {
     Momentum momentum = new Momentum();
     Map<String, Tensor> params = Map.of("W", Tensor.zeros(2, 3));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> OptimizerStateCodec.decodeInto(
-            Map.of("momentum/t", Tensor.scalar(1), "momentum/v/X", Tensor.zeros(2)),
-            momentum,
-            params));
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OptimizerStateCodec.decodeInto(
+                    Map.of("momentum/t", Tensor.scalar(1), "momentum/v/X", Tensor.zeros(2)),
+                    momentum,
+                    params));
     assertTrue(unknown.getMessage().contains("unknown parameter 'X'"), unknown.getMessage());
-    IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-        () -> OptimizerStateCodec.decodeInto(
-            Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3, 2)),
-            momentum,
-            params));
+    IllegalArgumentException shape =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OptimizerStateCodec.decodeInto(
+                    Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3, 2)),
+                    momentum,
+                    params));
     assertTrue(
-        shape.getMessage()
+        shape
+            .getMessage()
             .contains("'momentum/v/W' has shape (3,2) but parameter 'W' has shape (2,3)"),
         shape.getMessage());
   }
@@ -191,10 +215,18 @@ class OptimizerStateCodecTest {
     Momentum momentum = new Momentum();
     momentum.step(Map.of("w", Tensor.vector(1.0)), Map.of("w", Tensor.vector(1.0)));
     Map<String, Tensor> before = OptimizerStateCodec.encode(momentum);
-    assertThrows(IllegalArgumentException.class, () -> OptimizerStateCodec.decodeInto(
-        Map.of("momentum/t", Tensor.scalar(9), "momentum/v/a", Tensor.zeros(1),
-            "bogus", Tensor.zeros(1)),
-        momentum));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            OptimizerStateCodec.decodeInto(
+                Map.of(
+                    "momentum/t",
+                    Tensor.scalar(9),
+                    "momentum/v/a",
+                    Tensor.zeros(1),
+                    "bogus",
+                    Tensor.zeros(1)),
+                momentum));
     assertEquals(before.keySet(), OptimizerStateCodec.encode(momentum).keySet());
     assertEquals(1, momentum.stepCount());
   }
@@ -205,8 +237,10 @@ class OptimizerStateCodecTest {
     OptimizerStateCodec.decodeInto(
         Map.of("momentum/t", Tensor.scalar(1), "momentum/v/W", Tensor.zeros(3)), momentum);
     Tensor w = Tensor.vector(1, 2);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> momentum.step(Map.of("W", w), Map.of("W", Tensor.vector(1, 1))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> momentum.step(Map.of("W", w), Map.of("W", Tensor.vector(1, 1))));
     assertTrue(
         e.getMessage()
             .contains("state of parameter 'W' has shape (3,) but the parameter now has shape (2,)"),

@@ -53,8 +53,7 @@ class PythonLiteralTest {
     for (String open : new String[] {"[", "(", "{1: "}) {
       String message =
           assertThrows(
-                  IllegalArgumentException.class,
-                  () -> PythonLiteral.parse(open.repeat(65) + "1"))
+                  IllegalArgumentException.class, () -> PythonLiteral.parse(open.repeat(65) + "1"))
               .getMessage();
       assertTrue(
           message.startsWith(

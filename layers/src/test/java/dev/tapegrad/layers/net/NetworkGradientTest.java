@@ -37,7 +37,10 @@ class NetworkGradientTest {
   void multiLayerNetWithWeightDecayAndSigmoid() {
     Random rng = new Random(11);
     MultiLayerNet net =
-        new MultiLayerNet(12, List.of(7, 6, 5), 4,
+        new MultiLayerNet(
+            12,
+            List.of(7, 6, 5),
+            4,
             MultiLayerNet.Options.defaults()
                 .withActivation(Activation.SIGMOID)
                 .withWeightInit(WeightInit.xavier())
@@ -51,7 +54,8 @@ class NetworkGradientTest {
   void multiLayerNetExtendWithBatchNorm() {
     Random rng = new Random(12);
     MultiLayerNet net =
-        new MultiLayerNet(10, List.of(8, 8), 3, MultiLayerNet.Options.defaults().withBatchNorm(true), rng);
+        new MultiLayerNet(
+            10, List.of(8, 8), 3, MultiLayerNet.Options.defaults().withBatchNorm(true), rng);
     check(net, Tensor.rand(rng, 4, 10), new int[] {0, 2, 1, 2}, GradCheck.withDefaults());
   }
 
@@ -60,7 +64,8 @@ class NetworkGradientTest {
   void simpleConvNetOnA10x10Image() {
     Random rng = new Random(7);
     SimpleConvNet net =
-        new SimpleConvNet(new SimpleConvNet.Config(1, 10, 10, 10, 3, 1, 0, 10, 10, WeightInit.normal(0.1)), rng);
+        new SimpleConvNet(
+            new SimpleConvNet.Config(1, 10, 10, 10, 3, 1, 0, 10, 10, WeightInit.normal(0.1)), rng);
     check(net, Tensor.rand(rng, 1, 1, 10, 10), new int[] {1}, GradCheck.withDefaults());
   }
 
@@ -70,7 +75,11 @@ class NetworkGradientTest {
     Random rng = new Random(8);
     DeepConvNet net = new DeepConvNet(rng);
     net.eval();
-    check(net, Tensor.rand(rng, 2, 1, 28, 28), new int[] {4, 9}, GradCheck.withDefaults().sampling(12));
+    check(
+        net,
+        Tensor.rand(rng, 2, 1, 28, 28),
+        new int[] {4, 9},
+        GradCheck.withDefaults().sampling(12));
   }
 
   static void check(Network net, Tensor x, int[] labels, GradCheck checker) {

@@ -15,7 +15,10 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Parameter names, shapes and counts as the book lists them, scopes, accuracy and numerical gradients. */
+/**
+ * Parameter names, shapes and counts as the book lists them, scopes, accuracy and numerical
+ * gradients.
+ */
 class NetworkStructureTest {
 
   @Test
@@ -34,16 +37,31 @@ class NetworkStructureTest {
   @Test
   void multiLayerNetExtendOrdersLayersAsTheBook() {
     MultiLayerNet net =
-        new MultiLayerNet(784, List.of(100, 100), 10,
-            MultiLayerNet.Options.defaults().withBatchNorm(true).withDropout(0.2), new Random(3));
+        new MultiLayerNet(
+            784,
+            List.of(100, 100),
+            10,
+            MultiLayerNet.Options.defaults().withBatchNorm(true).withDropout(0.2),
+            new Random(3));
     assertEquals("MultiLayerNetExtend", net.name());
     assertEquals(
-        List.of("Affine1", "BatchNorm1", "Relu1", "Dropout1", "Affine2", "BatchNorm2", "Relu2",
-            "Dropout2", "Affine3"),
+        List.of(
+            "Affine1",
+            "BatchNorm1",
+            "Relu1",
+            "Dropout1",
+            "Affine2",
+            "BatchNorm2",
+            "Relu2",
+            "Dropout2",
+            "Affine3"),
         List.copyOf(net.children().keySet()));
     assertEquals(Math.sqrt(2.0 / 784), std(net.parameters().get("Affine1.W").data()), 0.002);
     assertEquals(
-        List.of("BatchNorm1.runningMean", "BatchNorm1.runningVar", "BatchNorm2.runningMean",
+        List.of(
+            "BatchNorm1.runningMean",
+            "BatchNorm1.runningVar",
+            "BatchNorm2.runningMean",
             "BatchNorm2.runningVar"),
         List.copyOf(net.buffers().keySet()));
   }
@@ -52,9 +70,14 @@ class NetworkStructureTest {
   @Test
   void chapter3NetworkShapes() {
     MultiLayerNet net =
-        new MultiLayerNet(784, List.of(50, 100), 10,
-            MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID), new Random(4));
-    assertEquals(List.of("Affine1", "Sigmoid1", "Affine2", "Sigmoid2", "Affine3"),
+        new MultiLayerNet(
+            784,
+            List.of(50, 100),
+            10,
+            MultiLayerNet.Options.defaults().withActivation(Activation.SIGMOID),
+            new Random(4));
+    assertEquals(
+        List.of("Affine1", "Sigmoid1", "Affine2", "Sigmoid2", "Affine3"),
         List.copyOf(net.children().keySet()));
     assertEquals(784 * 50 + 50 + 50 * 100 + 100 + 100 * 10 + 10, net.parameterCount());
   }
@@ -156,7 +179,8 @@ class NetworkStructureTest {
   /** The book's chapter-4 way (h = 1e-4) agrees with the tape to about 1e-8. */
   @Test
   void numericalGradientsAgreeWithTheTape() {
-    TwoLayerNet net = new TwoLayerNet(6, 4, 3, WeightInit.normal(0.5), Activation.SIGMOID, new Random(10));
+    TwoLayerNet net =
+        new TwoLayerNet(6, 4, 3, WeightInit.normal(0.5), Activation.SIGMOID, new Random(10));
     Tensor x = Tensor.rand(new Random(11), 3, 6);
     int[] labels = {2, 0, 1};
     Map<String, Tensor> numeric = net.numericalGradients(x, labels, 1e-4);

@@ -4,12 +4,12 @@ import static dev.tapegrad.autograd.check.GradCheck.assertGradients;
 import static dev.tapegrad.autograd.check.GradCheck.assertSecondOrderGradients;
 
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.layers.F;
 import dev.tapegrad.autograd.ops.CrossEntropy;
 import dev.tapegrad.autograd.ops.MaxPool2d;
 import dev.tapegrad.autograd.ops.SigmoidFunction;
 import dev.tapegrad.autograd.ops.Softmax;
 import dev.tapegrad.autograd.ops.SoftmaxWithLoss;
+import dev.tapegrad.layers.F;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,13 +33,19 @@ class LayerGradientTest {
     int out = 1 + r.nextInt(4);
     assertGradients(
         xs -> new Affine("Affine1", xs[1], xs[2]).apply(xs[0]),
-        Tensor.randn(r, n, 3), Tensor.randn(r, 3, out), Tensor.randn(r, out));
+        Tensor.randn(r, n, 3),
+        Tensor.randn(r, 3, out),
+        Tensor.randn(r, out));
     assertGradients(
         xs -> new Affine("Affine1", xs[1], xs[2]).apply(xs[0]),
-        Tensor.randn(r, 3), Tensor.randn(r, 3, out), Tensor.randn(r, out));
+        Tensor.randn(r, 3),
+        Tensor.randn(r, 3, out),
+        Tensor.randn(r, out));
     assertGradients(
         xs -> new Affine("Affine1", xs[1], xs[2]).apply(xs[0]),
-        Tensor.randn(r, n, 2, 2, 2), Tensor.randn(r, 8, out), Tensor.randn(r, out));
+        Tensor.randn(r, n, 2, 2, 2),
+        Tensor.randn(r, 8, out),
+        Tensor.randn(r, out));
   }
 
   @ParameterizedTest
@@ -98,10 +104,14 @@ class LayerGradientTest {
     int n = 2 + r.nextInt(3);
     assertGradients(
         xs -> new BatchNormalization("BatchNorm1", xs[1], xs[2], 0.9).apply(xs[0]),
-        Tensor.randn(r, n, 3), Tensor.uniform(r, 0.5, 1.5, 3), Tensor.randn(r, 3));
+        Tensor.randn(r, n, 3),
+        Tensor.uniform(r, 0.5, 1.5, 3),
+        Tensor.randn(r, 3));
     assertGradients(
         xs -> new BatchNormalization("BatchNorm1", xs[1], xs[2], 0.9).apply(xs[0]),
-        Tensor.randn(r, n, 2, 2, 2), Tensor.uniform(r, 0.5, 1.5, 8), Tensor.randn(r, 8));
+        Tensor.randn(r, n, 2, 2, 2),
+        Tensor.uniform(r, 0.5, 1.5, 8),
+        Tensor.randn(r, 8));
     assertGradients(
         xs -> {
           BatchNormalization bn = new BatchNormalization("BatchNorm1", xs[1], xs[2], 0.9);
@@ -109,7 +119,9 @@ class LayerGradientTest {
           bn.eval();
           return bn.apply(xs[0]);
         },
-        Tensor.randn(r, n, 3), Tensor.uniform(r, 0.5, 1.5, 3), Tensor.randn(r, 3));
+        Tensor.randn(r, n, 3),
+        Tensor.uniform(r, 0.5, 1.5, 3),
+        Tensor.randn(r, 3));
   }
 
   @ParameterizedTest
@@ -122,7 +134,9 @@ class LayerGradientTest {
     int fn = 1 + r.nextInt(3);
     assertGradients(
         xs -> new Convolution("Conv1", xs[1], xs[2], stride, pad).apply(xs[0]),
-        Tensor.randn(r, 2, c, 5, 4), Tensor.randn(r, fn, c, 3, 2), Tensor.randn(r, fn));
+        Tensor.randn(r, 2, c, 5, 4),
+        Tensor.randn(r, fn, c, 3, 2),
+        Tensor.randn(r, fn));
   }
 
   @ParameterizedTest
@@ -156,7 +170,8 @@ class LayerGradientTest {
     Random r = new Random(seed);
     Tensor x = distinct(Tensor.randn(r, 2, 2, 4, 5));
     assertSecondOrderGradients(
-        xs -> MaxPool2d.fused(xs[0], 2, 2, 2, 1).pow(3).mul(xs[1]).sum(), x,
+        xs -> MaxPool2d.fused(xs[0], 2, 2, 2, 1).pow(3).mul(xs[1]).sum(),
+        x,
         Tensor.randn(r, 2, 2, 3, 3));
   }
 

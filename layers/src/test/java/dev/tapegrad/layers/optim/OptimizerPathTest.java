@@ -48,7 +48,8 @@ class OptimizerPathTest {
 
     assertEquals(finalX, x.item(), 1e-9);
     assertEquals(finalY, y.item(), 1e-9);
-    assertTrue(Math.hypot(x.item(), y.item()) < Math.hypot(-7.0, 2.0),
+    assertTrue(
+        Math.hypot(x.item(), y.item()) < Math.hypot(-7.0, 2.0),
         "ends closer to the minimum (0, 0) than the start");
     assertEquals(30, optimizer.stepCount());
   }

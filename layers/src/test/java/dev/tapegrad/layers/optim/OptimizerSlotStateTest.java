@@ -52,11 +52,20 @@ class OptimizerSlotStateTest {
     adam.step(Map.of("w", Tensor.vector(1)), Map.of("w", Tensor.vector(1)));
     Tensor one = Tensor.zeros(1);
     assertRefused(adam, -1, Map.of(), "adam: step count -1 is negative");
-    assertRefused(adam, 3, Map.of("w", List.of(one)),
+    assertRefused(
+        adam,
+        3,
+        Map.of("w", List.of(one)),
         "adam: state of parameter 'w' needs one tensor for each slot [m, v], got 1");
-    assertRefused(adam, 3, Map.of("w", List.of(one, Tensor.zeros(2))),
+    assertRefused(
+        adam,
+        3,
+        Map.of("w", List.of(one, Tensor.zeros(2))),
         "adam: state of parameter 'w' has tensors of shapes (1,) and (2,)");
-    assertRefused(new Sgd(), 3, Map.of("w", List.of()),
+    assertRefused(
+        new Sgd(),
+        3,
+        Map.of("w", List.of()),
         "sgd: state of parameter 'w' needs one tensor for each slot [], got 0");
   }
 
@@ -64,16 +73,17 @@ class OptimizerSlotStateTest {
       Optimizer optimizer, long steps, Map<String, List<Tensor>> state, String message) {
     long stepsBefore = optimizer.stepCount();
     SortedMap<String, List<Tensor>> before = optimizer.slotState();
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> optimizer.restoreState(steps, state));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> optimizer.restoreState(steps, state));
     assertTrue(e.getMessage().contains(message), e.getMessage());
     assertEquals(stepsBefore, optimizer.stepCount());
     SortedMap<String, List<Tensor>> after = optimizer.slotState();
     assertEquals(before.keySet(), after.keySet());
-    before.forEach((name, slots) -> {
-      for (int s = 0; s < slots.size(); s++) {
-        assertArrayEquals(slots.get(s).data(), after.get(name).get(s).data(), 0.0, name);
-      }
-    });
+    before.forEach(
+        (name, slots) -> {
+          for (int s = 0; s < slots.size(); s++) {
+            assertArrayEquals(slots.get(s).data(), after.get(name).get(s).data(), 0.0, name);
+          }
+        });
   }
 }

@@ -119,8 +119,10 @@ class OptimizerStepTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> optimizer.step(params, grads));
 
-    assertTrue(e.getMessage().contains(
-        "parameter 'Affine1.W' has shape (2,3) but its gradient has shape (3,2)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("parameter 'Affine1.W' has shape (2,3) but its gradient has shape (3,2)"),
+        e.getMessage());
     assertArrayEquals(new double[] {1, 2}, good.data());
     assertEquals(0, optimizer.stepCount());
   }
@@ -128,8 +130,10 @@ class OptimizerStepTest {
   @Test
   void aGradientForAnUnknownParameterIsRejected() {
     Sgd sgd = new Sgd();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> sgd.step(Map.of("W1", Tensor.vector(1)), Map.of("W2", Tensor.vector(1))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> sgd.step(Map.of("W1", Tensor.vector(1)), Map.of("W2", Tensor.vector(1))));
     assertTrue(
         e.getMessage().contains("unknown parameter 'W2'; parameters are [W1]"), e.getMessage());
   }
@@ -196,7 +200,8 @@ class OptimizerStepTest {
     assertInstanceOf(Adam.class, adam);
     assertEquals(0.3, adam.learningRate());
     assertEquals("adam", adam.kind());
-    assertMessage(() -> Optimizers.create("rmsprpo"),
+    assertMessage(
+        () -> Optimizers.create("rmsprpo"),
         "unknown optimizer 'rmsprpo'; expected one of"
             + " [sgd, momentum, nesterov, adagrad, rmsprop, adam]");
   }

@@ -47,15 +47,16 @@ class DivergenceTest {
   @Test
   void stopsAtTheFirstLossThatIsNotFinite() {
     Iterations listener = new Iterations();
-    Trainer trainer = new Trainer(net(), new Sgd(1e300), new Trainer.Config(3, 100, 0, 1))
-        .listener(listener);
+    Trainer trainer =
+        new Trainer(net(), new Sgd(1e300), new Trainer.Config(3, 100, 0, 1)).listener(listener);
     NonFiniteLossException e =
         assertThrows(NonFiniteLossException.class, () -> trainer.fit(train, test));
     // the first step is taken from finite weights; the second sees the overflowed ones
     assertEquals(1, e.epoch());
     assertEquals(2, e.iteration());
     assertTrue(Double.isNaN(e.loss()) || Double.isInfinite(e.loss()), "loss " + e.loss());
-    assertTrue(e.getMessage().matches("loss became (NaN|infinite) at epoch 1, iteration 2"),
+    assertTrue(
+        e.getMessage().matches("loss became (NaN|infinite) at epoch 1, iteration 2"),
         e.getMessage());
     assertEquals(List.of("1/1"), listener.seen, "no listener hears of the non-finite step");
   }
@@ -67,21 +68,21 @@ class DivergenceTest {
             .allowDivergence()
             .fit(train, test);
     assertEquals(6, history.losses().size());
-    assertTrue(history.losses().stream().anyMatch(l -> !Double.isFinite(l)),
-        history.losses()::toString);
+    assertTrue(
+        history.losses().stream().anyMatch(l -> !Double.isFinite(l)), history.losses()::toString);
   }
 
   @Test
   void stopsWhenAnUpdateMakesAParameterNonFiniteWhileTheLossIsFinite() {
     // one batch per epoch: the loss is computed before the update that poisons the weights
-    Optimizer overflowing = new Optimizer("overflow", 0.1) {
-      @Override
-      protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
-        param[from] = Double.POSITIVE_INFINITY;
-      }
-    };
-    Trainer trainer =
-        new Trainer(net(), overflowing, new Trainer.Config(2, 300, 0, 1));
+    Optimizer overflowing =
+        new Optimizer("overflow", 0.1) {
+          @Override
+          protected void update(double[] param, double[] grad, double[][] state, int from, int to) {
+            param[from] = Double.POSITIVE_INFINITY;
+          }
+        };
+    Trainer trainer = new Trainer(net(), overflowing, new Trainer.Config(2, 300, 0, 1));
     NonFiniteParameterException e =
         assertThrows(NonFiniteParameterException.class, () -> trainer.fit(train, test));
     assertEquals(1, e.epoch());
@@ -105,11 +106,11 @@ class DivergenceTest {
     Trainer trainer = new Trainer(net(), new Sgd(0.1), new Trainer.Config(1, 100, 0, 1));
     IllegalArgumentException noTrain =
         assertThrows(IllegalArgumentException.class, () -> trainer.fit(train.subset(0), test));
-    assertEquals("trainer: the training set is empty; there is nothing to train on",
-        noTrain.getMessage());
+    assertEquals(
+        "trainer: the training set is empty; there is nothing to train on", noTrain.getMessage());
     IllegalArgumentException noTest =
         assertThrows(IllegalArgumentException.class, () -> trainer.fit(train, test.subset(0)));
-    assertEquals("trainer: the test set is empty; there is nothing to evaluate",
-        noTest.getMessage());
+    assertEquals(
+        "trainer: the test set is empty; there is nothing to evaluate", noTest.getMessage());
   }
 }

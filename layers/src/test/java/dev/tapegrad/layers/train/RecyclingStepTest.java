@@ -84,13 +84,19 @@ class RecyclingStepTest {
     Tensor images = Tensor.rand(rng, 200, 784);
     int[] labels = rng.ints(200, 0, 10).toArray();
     Supplier<Network> build =
-        () -> new MultiLayerNet(784, List.of(200, 200), 10,
-            MultiLayerNet.Options.defaults().withBatchNorm(true), new Random(24));
+        () ->
+            new MultiLayerNet(
+                784,
+                List.of(200, 200),
+                10,
+                MultiLayerNet.Options.defaults().withBatchNorm(true),
+                new Random(24));
     assertSameSteps(build, images, labels);
     Network net = build.get();
     Map<String, Tensor> buffers = net.buffers();
     new Trainer(net, new Adam(0.01), new Trainer.Config(1, 200, 0, 0)).step(images, labels);
-    assertTrue(buffers.values().stream().allMatch(b -> b.isFinite() && b.data()[0] != 0),
+    assertTrue(
+        buffers.values().stream().allMatch(b -> b.isFinite() && b.data()[0] != 0),
         "the running statistics moved and are readable after the tape closed");
   }
 }

@@ -60,7 +60,10 @@ class TrainerTest {
     assertTrue(before.testAccuracy() < 0.3, "untrained: " + before);
     assertTrue(after.testAccuracy() > 0.75, "after 200 iterations on 1000 digits: " + after);
     assertTrue(after.meanLoss() < history.epochs().get(1).meanLoss());
-    assertTrue(history.epochsCsv().startsWith("epoch,mean_loss,train_accuracy,test_accuracy,seconds\n0,NaN,"));
+    assertTrue(
+        history
+            .epochsCsv()
+            .startsWith("epoch,mean_loss,train_accuracy,test_accuracy,seconds\n0,NaN,"));
   }
 
   @Test

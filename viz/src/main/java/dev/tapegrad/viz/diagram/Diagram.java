@@ -1,10 +1,10 @@
 package dev.tapegrad.viz.diagram;
 
-import dev.tapegrad.autograd.io.AtomicFile;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.viz.diagram.layout.DiagramLayout;
 import dev.tapegrad.viz.diagram.layout.LayeredLayout;
 import dev.tapegrad.viz.diagram.render.DotWriter;
@@ -94,7 +94,8 @@ public final class Diagram {
   /** The diagram's nodes and edges. */
   public DiagramGraph graph() {
     StepTrace trace = StepTrace.of(tape, output, expandFused);
-    return new DiagramBuilder(trace, level, List.copyOf(expanded), List.copyOf(collapsed), showParameters)
+    return new DiagramBuilder(
+            trace, level, List.copyOf(expanded), List.copyOf(collapsed), showParameters)
         .build();
   }
 

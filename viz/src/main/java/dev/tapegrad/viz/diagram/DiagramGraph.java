@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The renderer-independent diagram of a recorded graph: nodes, the edges between them with their
- * forward values and gradients, and the scopes drawn as clusters. Built by {@link Diagram}; read
- * by the layout and the sinks, and by tests.
+ * forward values and gradients, and the scopes drawn as clusters. Built by {@link Diagram}; read by
+ * the layout and the sinks, and by tests.
  */
 public final class DiagramGraph {
   private final ImmutableList<DiagramNode> nodes;

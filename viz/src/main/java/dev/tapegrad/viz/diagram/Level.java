@@ -8,9 +8,9 @@ public enum Level {
   /** Every primitive node; scopes are drawn as clusters around their nodes. */
   OP,
   /**
-   * Every innermost scope (one with no scope nested inside it, such as {@code
-   * TwoLayerNet/Affine1}) collapsed into one node named after its last segment; enclosing scopes
-   * stay clusters, and ops recorded directly in an enclosing scope stay op nodes.
+   * Every innermost scope (one with no scope nested inside it, such as {@code TwoLayerNet/Affine1})
+   * collapsed into one node named after its last segment; enclosing scopes stay clusters, and ops
+   * recorded directly in an enclosing scope stay op nodes.
    */
   LAYER
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public final class OpSymbols {
   private static final ImmutableMap<String, String> SYMBOLS =
-      ImmutableMap.of("add", "+", "sub", "\u2212", "mul", "\u00d7", "div", "/", "neg", "\u00d7\u22121");
+      ImmutableMap.of(
+          "add", "+", "sub", "\u2212", "mul", "\u00d7", "div", "/", "neg", "\u00d7\u22121");
 
   private OpSymbols() {}
 

@@ -61,7 +61,8 @@ final class StepTrace {
     Node last = output.creator();
     if (last == null || last.tape() != tape) {
       throw new IllegalArgumentException(
-          "diagram: the output tensor" + (output.name() == null ? "" : " '" + output.name() + "'")
+          "diagram: the output tensor"
+              + (output.name() == null ? "" : " '" + output.name() + "'")
               + " was not recorded on this tape");
     }
     Set<Tensor> needed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -86,7 +87,9 @@ final class StepTrace {
       noteGradient(input, owner, substitution);
     }
     noteGradient(node.output(), owner, substitution);
-    if (expandFused && depth < MAX_EXPANSION_DEPTH && node.expansion().isPresent()
+    if (expandFused
+        && depth < MAX_EXPANSION_DEPTH
+        && node.expansion().isPresent()
         && replay(node, node.expansion().get(), substitution, depth)) {
       return;
     }

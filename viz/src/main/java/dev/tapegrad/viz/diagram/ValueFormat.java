@@ -55,7 +55,10 @@ public final class ValueFormat {
     int exponent = mantissa.length() - 1 - d.scale();
     String digits =
         mantissa.length() == 1 ? mantissa : mantissa.charAt(0) + "." + mantissa.substring(1);
-    return (d.signum() < 0 ? "-" : "") + digits + "e" + (exponent < 0 ? "-" : "+")
+    return (d.signum() < 0 ? "-" : "")
+        + digits
+        + "e"
+        + (exponent < 0 ? "-" : "+")
         + String.format("%02d", Math.abs(exponent));
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chapter 5 and 7 figures and Appendix A, built from raw ops: each is checked in the model,
- * and in the SVG and DOT output read back (labels, edges, clusters), at op and layer level.
+ * The chapter 5 and 7 figures and Appendix A, built from raw ops: each is checked in the model, and
+ * in the SVG and DOT output read back (labels, edges, clusters), at op and layer level.
  */
 class BookFiguresTest {
 
@@ -172,8 +172,7 @@ class BookFiguresTest {
 
   @Test
   void twoLayerNetParametersCanBeShownAsLayerInputs() {
-    Diagram d =
-        Diagram.of(recorded(BookGraphs::twoLayerNet)).level(Level.LAYER).showParameters();
+    Diagram d = Diagram.of(recorded(BookGraphs::twoLayerNet)).level(Level.LAYER).showParameters();
     Rendered r = Rendered.fromSvg(d.toSvg());
     assertEquals(10, r.edges().size());
     assertEquals(List.of("(4,3)", "(4,3)"), texts(r.edge("W1", "Affine1")));
@@ -186,7 +185,11 @@ class BookFiguresTest {
     DiagramGraph g = d.graph();
     assertEquals(13, labelsOf(g, NodeKind.OP).size());
     List<String> clusters =
-        List.of("TwoLayerNet", "TwoLayerNet/Affine1", "TwoLayerNet/Relu1", "TwoLayerNet/Affine2",
+        List.of(
+            "TwoLayerNet",
+            "TwoLayerNet/Affine1",
+            "TwoLayerNet/Relu1",
+            "TwoLayerNet/Affine2",
             "TwoLayerNet/SoftmaxWithLoss");
     assertEquals(clusters, g.clusters());
     for (Rendered r : rendered(d)) {
@@ -236,8 +239,7 @@ class BookFiguresTest {
 
   @Test
   void simpleConvNetWithConv1ExpandedShowsIm2colGemmBiasAndLayout() {
-    Diagram d =
-        Diagram.of(recorded(BookGraphs::simpleConvNet)).level(Level.LAYER).expand("Conv1");
+    Diagram d = Diagram.of(recorded(BookGraphs::simpleConvNet)).level(Level.LAYER).expand("Conv1");
     DiagramGraph g = d.graph();
     assertEquals(
         List.of("im2col", "reshape", "transpose", "dot", "+", "reshape", "transpose"),
@@ -272,8 +274,8 @@ class BookFiguresTest {
     } finally {
       tape.close();
     }
-    assertEquals(3, Diagram.of(tape).graph().nodes().stream()
-        .filter(n -> n.kind() == NodeKind.OP).count());
+    assertEquals(
+        3, Diagram.of(tape).graph().nodes().stream().filter(n -> n.kind() == NodeKind.OP).count());
     assertEquals(List.of("×", "×"), labelsOf(Diagram.of(tape, price).graph(), NodeKind.OP));
   }
 

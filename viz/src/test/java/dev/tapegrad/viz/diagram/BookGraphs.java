@@ -7,8 +7,8 @@ import dev.tapegrad.autograd.ops.AffineMap;
 import java.util.SplittableRandom;
 
 /**
- * The book's computational graphs built from raw engine ops on an open tape, with the backward
- * pass already run. Each method records onto {@code tape} and returns the output.
+ * The book's computational graphs built from raw engine ops on an open tape, with the backward pass
+ * already run. Each method records onto {@code tape} and returns the output.
  */
 public final class BookGraphs {
   private BookGraphs() {}
@@ -30,8 +30,7 @@ public final class BookGraphs {
     Tensor orange = Tensor.scalar(150).named("orange").requiresGrad();
     Tensor orangeCount = Tensor.scalar(3).named("orange count").requiresGrad();
     Tensor tax = Tensor.scalar(1.1).named("tax").requiresGrad();
-    Tensor price =
-        apple.mul(appleCount).add(orange.mul(orangeCount)).mul(tax).named("price");
+    Tensor price = apple.mul(appleCount).add(orange.mul(orangeCount)).mul(tax).named("price");
     tape.backward(price);
     return price;
   }
@@ -85,7 +84,9 @@ public final class BookGraphs {
     return loss;
   }
 
-  /** Softmax over axis 1 and mean cross-entropy, composed of primitives in scope SoftmaxWithLoss. */
+  /**
+   * Softmax over axis 1 and mean cross-entropy, composed of primitives in scope SoftmaxWithLoss.
+   */
   public static Tensor softmaxWithLossOf(Tensor a, Tensor t) {
     try (Tape.Scope s = Tape.scope("SoftmaxWithLoss")) {
       Tensor e = a.exp();
@@ -116,8 +117,8 @@ public final class BookGraphs {
   }
 
   /**
-   * Book ch.7 SimpleConvNet on a batch of 2 images 1×6×6: Conv1 (3 filters 3×3), Relu1, Pool1
-   * (2×2, stride 2), Affine1, Relu2, Affine2, SoftmaxWithLoss.
+   * Book ch.7 SimpleConvNet on a batch of 2 images 1×6×6: Conv1 (3 filters 3×3), Relu1, Pool1 (2×2,
+   * stride 2), Affine1, Relu2, Affine2, SoftmaxWithLoss.
    */
   public static Tensor simpleConvNet(Tape tape) {
     SplittableRandom rng = new SplittableRandom(13);

@@ -54,7 +54,8 @@ class FusedExpansionTest {
   @Test
   void fusedNodeIsOneOpUnlessExpanded() {
     DiagramGraph g = Diagram.of(fused(1.0)).graph();
-    assertEquals(List.of("sigmoid"),
+    assertEquals(
+        List.of("sigmoid"),
         g.nodes().stream().filter(n -> n.kind() == NodeKind.OP).map(DiagramNode::label).toList());
     Rendered r = Rendered.fromSvg(Diagram.of(fused(1.0)).toSvg());
     Rendered.Edge in = r.edge("x", "sigmoid");

@@ -25,10 +25,14 @@ final class Golden {
     }
     try (InputStream in = Golden.class.getResourceAsStream("/diagrams/" + name)) {
       if (in == null) {
-        throw new AssertionError("missing golden file diagrams/" + name
-            + "; run with -Dviz.updateGolden=true to create it");
+        throw new AssertionError(
+            "missing golden file diagrams/"
+                + name
+                + "; run with -Dviz.updateGolden=true to create it");
       }
-      assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual,
+      assertEquals(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          actual,
           "output differs from golden file diagrams/" + name);
     }
   }

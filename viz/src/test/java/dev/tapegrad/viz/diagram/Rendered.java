@@ -14,10 +14,14 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * A diagram read back from a sink's output (SVG or DOT): node labels by id, edges with their
- * value and gradient texts, cluster names. Tests compare it with the expected figure.
+ * A diagram read back from a sink's output (SVG or DOT): node labels by id, edges with their value
+ * and gradient texts, cluster names. Tests compare it with the expected figure.
  */
-record Rendered(Map<String, String> labels, Map<String, String> kinds, List<Edge> edges, List<String> clusters) {
+record Rendered(
+    Map<String, String> labels,
+    Map<String, String> kinds,
+    List<Edge> edges,
+    List<String> clusters) {
 
   /** One drawn edge, with the labels of its end nodes. */
   record Edge(String from, String to, String value, String gradient) {}
@@ -37,7 +41,8 @@ record Rendered(Map<String, String> labels, Map<String, String> kinds, List<Edge
   Edge edge(String fromLabel, String toLabel) {
     List<Edge> found = between(fromLabel, toLabel);
     if (found.size() != 1) {
-      throw new AssertionError(found.size() + " edges " + fromLabel + " -> " + toLabel + " in " + this);
+      throw new AssertionError(
+          found.size() + " edges " + fromLabel + " -> " + toLabel + " in " + this);
     }
     return found.get(0);
   }
@@ -62,8 +67,12 @@ record Rendered(Map<String, String> labels, Map<String, String> kinds, List<Edge
           labels.put(g.getAttribute("id"), text(g, null));
           kinds.put(g.getAttribute("id"), cls.substring(5));
         } else if (cls.equals("edge")) {
-          edges.add(new Edge(g.getAttribute("data-from"), g.getAttribute("data-to"),
-              text(g, "value"), text(g, "gradient")));
+          edges.add(
+              new Edge(
+                  g.getAttribute("data-from"),
+                  g.getAttribute("data-to"),
+                  text(g, "value"),
+                  text(g, "gradient")));
         } else if (cls.equals("cluster")) {
           clusters.add(g.getAttribute("data-scope"));
         }
@@ -89,9 +98,11 @@ record Rendered(Map<String, String> labels, Map<String, String> kinds, List<Edge
       Pattern.compile("^\\s*\"([^\"]+)\" \\[label=\"((?:[^\"\\\\]|\\\\.)*)\", shape=(\\w+)");
   private static final Pattern DOT_EDGE =
       Pattern.compile("^\\s*\"([^\"]+)\" -> \"([^\"]+)\"(?: \\[label=(.*)\\])?;$");
-  private static final Pattern DOT_CLUSTER = Pattern.compile("^\\s*subgraph \"cluster_([^\"]+)\" \\{$");
+  private static final Pattern DOT_CLUSTER =
+      Pattern.compile("^\\s*subgraph \"cluster_([^\"]+)\" \\{$");
   private static final Pattern HTML_ROWS =
-      Pattern.compile("<tr><td>(.*?)</td></tr><tr><td><font color=\"#c00000\">(.*?)</font></td></tr>");
+      Pattern.compile(
+          "<tr><td>(.*?)</td></tr><tr><td><font color=\"#c00000\">(.*?)</font></td></tr>");
 
   static Rendered fromDot(String dot) {
     Map<String, String> labels = new LinkedHashMap<>();
@@ -128,7 +139,11 @@ record Rendered(Map<String, String> labels, Map<String, String> kinds, List<Edge
   }
 
   private static String unhtml(String s) {
-    return s.trim().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&");
+    return s.trim()
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 }

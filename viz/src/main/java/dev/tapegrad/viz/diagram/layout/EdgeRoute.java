@@ -4,8 +4,8 @@ import com.google.common.collect.ImmutableList;
 import dev.tapegrad.viz.diagram.DiagramEdge;
 
 /**
- * How a diagram edge is drawn: a polyline from the border of its source to the border of its
- * target (the arrowhead goes at the last point), the forward value above it and the gradient below.
+ * How a diagram edge is drawn: a polyline from the border of its source to the border of its target
+ * (the arrowhead goes at the last point), the forward value above it and the gradient below.
  *
  * @param edge the edge
  * @param points two or more points

@@ -1,9 +1,9 @@
 package dev.tapegrad.viz.diagram.layout;
 
 /**
- * Places items on a line as close as possible (least squares) to their targets while keeping
- * their order and a minimum gap between neighbours: isotonic regression by pool-adjacent-violators
- * after subtracting the cumulative gaps.
+ * Places items on a line as close as possible (least squares) to their targets while keeping their
+ * order and a minimum gap between neighbours: isotonic regression by pool-adjacent-violators after
+ * subtracting the cumulative gaps.
  */
 final class Isotonic {
   private Isotonic() {}

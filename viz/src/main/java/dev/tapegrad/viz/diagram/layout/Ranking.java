@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Assigns every node a rank (a column, left to right): the longest path from the sources, then
- * each source moved right next to its first consumer, as the book draws inputs beside the node
- * that takes them. Cycles (possible once scopes are collapsed) are broken by ignoring the edges
- * that close them; {@link #ignored} tells which.
+ * Assigns every node a rank (a column, left to right): the longest path from the sources, then each
+ * source moved right next to its first consumer, as the book draws inputs beside the node that
+ * takes them. Cycles (possible once scopes are collapsed) are broken by ignoring the edges that
+ * close them; {@link #ignored} tells which.
  */
 final class Ranking {
   final int[] rank;

@@ -8,8 +8,10 @@ package dev.tapegrad.viz.diagram.layout;
 public final class TextMetrics {
   /** Font size of every label, in pixels. */
   public static final double FONT_SIZE = 14;
+
   /** Height of one line of text at {@link #FONT_SIZE}. */
   public static final double LINE_HEIGHT = 17;
+
   /** Distance from the top of a line box to the baseline at {@link #FONT_SIZE}. */
   public static final double ASCENT = 13;
 

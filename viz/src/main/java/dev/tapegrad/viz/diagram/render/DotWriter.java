@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Writes a {@link DiagramGraph} as Graphviz DOT ({@code dot -Tpng}): left to right, scopes as
- * nested {@code cluster_} subgraphs, op nodes as circles, each edge labelled with its forward
- * value above its gradient (red) in a two-row HTML-like label. Graphviz does the layout.
+ * nested {@code cluster_} subgraphs, op nodes as circles, each edge labelled with its forward value
+ * above its gradient (red) in a two-row HTML-like label. Graphviz does the layout.
  */
 public final class DotWriter {
   private DotWriter() {}
@@ -27,8 +27,10 @@ public final class DotWriter {
     out.append("  nodesep=0.35;\n");
     out.append("  ranksep=0.45;\n");
     out.append("  node [fontname=\"").append(DiagramStyle.FONT).append("\", fontsize=14];\n");
-    out.append("  edge [fontname=\"").append(DiagramStyle.FONT)
-        .append("\", fontsize=13, arrowsize=0.7, color=\"").append(DiagramStyle.LINE_COLOR)
+    out.append("  edge [fontname=\"")
+        .append(DiagramStyle.FONT)
+        .append("\", fontsize=13, arrowsize=0.7, color=\"")
+        .append(DiagramStyle.LINE_COLOR)
         .append("\"];\n");
     Map<String, List<DiagramNode>> byScope = new LinkedHashMap<>();
     for (DiagramNode node : graph.nodes()) {
@@ -47,10 +49,16 @@ public final class DotWriter {
   }
 
   private static void writeScope(
-      StringBuilder out, String scope, DiagramGraph graph, Map<String, List<DiagramNode>> byScope,
+      StringBuilder out,
+      String scope,
+      DiagramGraph graph,
+      Map<String, List<DiagramNode>> byScope,
       String indent) {
     for (DiagramNode node : byScope.getOrDefault(scope, List.of())) {
-      out.append(indent).append(quote(node.id())).append(" [").append(nodeAttributes(node))
+      out.append(indent)
+          .append(quote(node.id()))
+          .append(" [")
+          .append(nodeAttributes(node))
           .append("];\n");
     }
     for (String cluster : graph.clusters()) {
@@ -74,11 +82,15 @@ public final class DotWriter {
     String label = "label=" + quote(node.label());
     return switch (node.kind()) {
       case OP ->
-          label + ", shape=" + (LayeredLayout.fitsCircle(node.label()) ? "circle" : "ellipse")
+          label
+              + ", shape="
+              + (LayeredLayout.fitsCircle(node.label()) ? "circle" : "ellipse")
               + ", style=filled, fillcolor=\"white\", margin=0.02";
       case LAYER ->
-          label + ", shape=box, style=\"rounded,filled\", fillcolor=\""
-              + DiagramStyle.LAYER_FILL + "\"";
+          label
+              + ", shape=box, style=\"rounded,filled\", fillcolor=\""
+              + DiagramStyle.LAYER_FILL
+              + "\"";
       case BRANCH -> "label=\"\", shape=point, width=0.07";
       case INPUT, OUTPUT -> label + ", shape=plaintext";
     };
@@ -90,8 +102,13 @@ public final class DotWriter {
       return edge.value().isEmpty() ? "" : quote(edge.value());
     }
     return "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">"
-        + "<tr><td>" + html(edge.value()) + "</td></tr>"
-        + "<tr><td><font color=\"" + DiagramStyle.GRADIENT_COLOR + "\">" + html(edge.gradient())
+        + "<tr><td>"
+        + html(edge.value())
+        + "</td></tr>"
+        + "<tr><td><font color=\""
+        + DiagramStyle.GRADIENT_COLOR
+        + "\">"
+        + html(edge.gradient())
         + "</font></td></tr></table>>";
   }
 
@@ -104,7 +121,7 @@ public final class DotWriter {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
         case '\n' -> sb.append("\\n");
-        case '\r' -> { }
+        case '\r' -> {}
         default -> sb.append(c);
       }
     }

@@ -2,8 +2,8 @@ package dev.tapegrad.viz.diagram.render;
 
 import dev.tapegrad.autograd.io.AtomicFile;
 import dev.tapegrad.viz.diagram.layout.ClusterBox;
-import dev.tapegrad.viz.diagram.layout.EdgeRoute;
 import dev.tapegrad.viz.diagram.layout.DiagramLayout;
+import dev.tapegrad.viz.diagram.layout.EdgeRoute;
 import dev.tapegrad.viz.diagram.layout.NodeBox;
 import dev.tapegrad.viz.diagram.layout.Point;
 import dev.tapegrad.viz.diagram.layout.TextBox;
@@ -27,10 +27,12 @@ import org.graphstream.ui.swing.util.SwingFileSinkImages;
 public final class PngWriter {
   /** Largest image side, in pixels. */
   public static final int MAX_SIDE = 16_384;
+
   /** Largest image area, in pixels. */
   public static final long MAX_PIXELS = 64_000_000L;
 
   private static final Object RENDER_LOCK = new Object();
+
   /** GraphStream logs a progress line per image at INFO; kept here so the setting sticks. */
   private static final java.util.logging.Logger SINK_LOG =
       java.util.logging.Logger.getLogger(FileSinkImages.class.getName());
@@ -53,8 +55,15 @@ public final class PngWriter {
     int height = (int) Math.ceil(layout.height() * scale);
     if ((long) width * height > MAX_PIXELS || Math.max(width, height) > MAX_SIDE) {
       throw new IllegalArgumentException(
-          "png: a " + width + "x" + height + " image is too large (at most " + MAX_SIDE
-              + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels); use a smaller"
+          "png: a "
+              + width
+              + "x"
+              + height
+              + " image is too large (at most "
+              + MAX_SIDE
+              + " pixels a side and "
+              + MAX_PIXELS / 1_000_000
+              + " megapixels); use a smaller"
               + " scale, draw at layer level, or write SVG");
     }
     Graph graph = toGraph(layout, scale);
@@ -107,11 +116,23 @@ public final class PngWriter {
       int depth = Math.min(4, dev.tapegrad.viz.diagram.ScopePaths.depth(c.scope()) - 1);
       box.setAttribute(
           "ui.style",
-          "size: " + gu(c.width() * scale) + ", " + gu(c.height() * scale) + "; z-index: "
-              + depth + ";");
+          "size: "
+              + gu(c.width() * scale)
+              + ", "
+              + gu(c.height() * scale)
+              + "; z-index: "
+              + depth
+              + ";");
       double titleWidth = dev.tapegrad.viz.diagram.layout.TextMetrics.width(c.title());
-      label(sprites, "t" + count, "title", c.title(),
-          c.left() + 8 + titleWidth / 2, c.top() + 3 + 8.5, h, scale);
+      label(
+          sprites,
+          "t" + count,
+          "title",
+          c.title(),
+          c.left() + 8 + titleWidth / 2,
+          c.top() + 3 + 8.5,
+          h,
+          scale);
     }
     for (NodeBox box : layout.nodes()) {
       Node node = graph.addNode(box.node().id());
@@ -149,7 +170,13 @@ public final class PngWriter {
   }
 
   private static void label(
-      SpriteManager sprites, String id, String cls, String text, double x, double y, double h,
+      SpriteManager sprites,
+      String id,
+      String cls,
+      String text,
+      double x,
+      double y,
+      double h,
       double scale) {
     Sprite sprite = sprites.addSprite(id);
     sprite.setPosition(x * scale, (h - y) * scale, 0);
@@ -162,30 +189,55 @@ public final class PngWriter {
   }
 
   private static String stylesheet(double scale) {
-    String font = "text-font: '" + DiagramStyle.FONT + "'; text-size: "
-        + String.format(java.util.Locale.ROOT, "%.1f", 14 * scale) + ";";
+    String font =
+        "text-font: '"
+            + DiagramStyle.FONT
+            + "'; text-size: "
+            + String.format(java.util.Locale.ROOT, "%.1f", 14 * scale)
+            + ";";
     String stroke = String.format(java.util.Locale.ROOT, "%.2fpx", 1.3 * scale);
     return "graph { fill-color: white; padding: 0px; }"
-        + "node { size-mode: normal; text-alignment: center; z-index: 7; " + font
-        + " stroke-mode: plain; stroke-color: " + DiagramStyle.LINE_COLOR + "; stroke-width: "
-        + stroke + "; fill-color: white; }"
+        + "node { size-mode: normal; text-alignment: center; z-index: 7; "
+        + font
+        + " stroke-mode: plain; stroke-color: "
+        + DiagramStyle.LINE_COLOR
+        + "; stroke-width: "
+        + stroke
+        + "; fill-color: white; }"
         + "node.op { shape: circle; }"
-        + "node.layer { shape: box; fill-color: " + DiagramStyle.LAYER_FILL + "; }"
-        + "node.branch { shape: circle; fill-color: " + DiagramStyle.LINE_COLOR + "; }"
+        + "node.layer { shape: box; fill-color: "
+        + DiagramStyle.LAYER_FILL
+        + "; }"
+        + "node.branch { shape: circle; fill-color: "
+        + DiagramStyle.LINE_COLOR
+        + "; }"
         + "node.input { shape: box; stroke-mode: none; fill-mode: none; }"
         + "node.output { shape: box; stroke-mode: none; fill-mode: none; }"
-        + "edge { shape: polyline; fill-color: " + DiagramStyle.LINE_COLOR + "; size: " + stroke
+        + "edge { shape: polyline; fill-color: "
+        + DiagramStyle.LINE_COLOR
+        + "; size: "
+        + stroke
         + "; arrow-shape: arrow; arrow-size: "
         + String.format(java.util.Locale.ROOT, "%.1fpx, %.1fpx", 9 * scale, 4.5 * scale)
         + "; z-index: 6; }"
-
         + "sprite { shape: box; size: 0px; fill-mode: none; stroke-mode: none; z-index: 8; "
-        + font + " text-alignment: center; }"
-        + "sprite.value { text-color: " + DiagramStyle.VALUE_COLOR + "; }"
-        + "sprite.gradient { text-color: " + DiagramStyle.GRADIENT_COLOR + "; }"
-        + "sprite.title { text-color: " + DiagramStyle.CLUSTER_TITLE + "; }"
+        + font
+        + " text-alignment: center; }"
+        + "sprite.value { text-color: "
+        + DiagramStyle.VALUE_COLOR
+        + "; }"
+        + "sprite.gradient { text-color: "
+        + DiagramStyle.GRADIENT_COLOR
+        + "; }"
+        + "sprite.title { text-color: "
+        + DiagramStyle.CLUSTER_TITLE
+        + "; }"
         + "node.cluster { shape: box; fill-mode: plain; fill-color: "
-        + DiagramStyle.CLUSTER_FILL + "; stroke-mode: plain; stroke-color: "
-        + DiagramStyle.CLUSTER_STROKE + "; stroke-width: " + stroke + "; }";
+        + DiagramStyle.CLUSTER_FILL
+        + "; stroke-mode: plain; stroke-color: "
+        + DiagramStyle.CLUSTER_STROKE
+        + "; stroke-width: "
+        + stroke
+        + "; }";
   }
 }

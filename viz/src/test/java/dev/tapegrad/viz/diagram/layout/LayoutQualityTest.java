@@ -34,8 +34,13 @@ class LayoutQualityTest {
         Arguments.of("appleOrange", (Consumer<Tape>) BookGraphs::appleOrange, Level.OP),
         Arguments.of("sigmoid", (Consumer<Tape>) t -> BookGraphs.sigmoid(t, 1.0), Level.OP),
         Arguments.of("affine", (Consumer<Tape>) BookGraphs::affine, Level.OP),
-        Arguments.of("softmax", (Consumer<Tape>) t -> BookGraphs.softmaxWithLoss(
-            t, new double[] {0.3, 2.9, 4.0}, new double[] {0, 0, 1}), Level.OP),
+        Arguments.of(
+            "softmax",
+            (Consumer<Tape>)
+                t ->
+                    BookGraphs.softmaxWithLoss(
+                        t, new double[] {0.3, 2.9, 4.0}, new double[] {0, 0, 1}),
+            Level.OP),
         Arguments.of("twoLayerNet", (Consumer<Tape>) BookGraphs::twoLayerNet, Level.OP),
         Arguments.of("twoLayerNet", (Consumer<Tape>) BookGraphs::twoLayerNet, Level.LAYER),
         Arguments.of("simpleConvNet", (Consumer<Tape>) BookGraphs::simpleConvNet, Level.OP),
@@ -111,7 +116,8 @@ class LayoutQualityTest {
    */
   static void assertClean(DiagramGraph graph, boolean checkClusters) {
     DiagramLayout layout = LayeredLayout.of(graph);
-    assertEquals(SvgWriter.write(layout), SvgWriter.write(LayeredLayout.of(graph)), "deterministic");
+    assertEquals(
+        SvgWriter.write(layout), SvgWriter.write(LayeredLayout.of(graph)), "deterministic");
     List<TextBox> labels = new ArrayList<>();
     for (EdgeRoute route : layout.edges()) {
       if (route.value() != null) {
@@ -126,10 +132,12 @@ class LayoutQualityTest {
       assertInside(layout, a.x() - a.width() / 2, a.y() - a.height() / 2, a.width(), a.height());
       for (int j = i + 1; j < labels.size(); j++) {
         TextBox b = labels.get(j);
-        assertTrue(!a.overlaps(b.x(), b.y(), b.width(), b.height()), "labels overlap: " + a + " " + b);
+        assertTrue(
+            !a.overlaps(b.x(), b.y(), b.width(), b.height()), "labels overlap: " + a + " " + b);
       }
       for (NodeBox n : layout.nodes()) {
-        assertTrue(!n.overlaps(a.x(), a.y(), a.width(), a.height()), "label on node: " + a + " " + n);
+        assertTrue(
+            !n.overlaps(a.x(), a.y(), a.width(), a.height()), "label on node: " + a + " " + n);
       }
     }
     for (int i = 0; i < layout.nodes().size(); i++) {
@@ -137,11 +145,14 @@ class LayoutQualityTest {
       assertInside(layout, a.x() - a.width() / 2, a.y() - a.height() / 2, a.width(), a.height());
       for (int j = i + 1; j < layout.nodes().size(); j++) {
         NodeBox b = layout.nodes().get(j);
-        assertTrue(!a.overlaps(b.x(), b.y(), b.width(), b.height()), "nodes overlap: " + a + " " + b);
+        assertTrue(
+            !a.overlaps(b.x(), b.y(), b.width(), b.height()), "nodes overlap: " + a + " " + b);
       }
       for (ClusterBox c : checkClusters ? layout.clusters() : List.<ClusterBox>of()) {
         if (!ScopePaths.within(a.node().scope(), c.scope())) {
-          assertTrue(!a.overlaps(c.left() + c.width() / 2, c.top() + c.height() / 2, c.width(), c.height()),
+          assertTrue(
+              !a.overlaps(
+                  c.left() + c.width() / 2, c.top() + c.height() / 2, c.width(), c.height()),
               "node " + a.node() + " inside foreign cluster " + c);
         }
       }
@@ -149,9 +160,13 @@ class LayoutQualityTest {
     for (ClusterBox a : layout.clusters()) {
       assertInside(layout, a.left(), a.top(), a.width(), a.height());
       for (ClusterBox b : layout.clusters()) {
-        boolean nested = ScopePaths.within(a.scope(), b.scope()) || ScopePaths.within(b.scope(), a.scope());
-        boolean apart = a.left() + a.width() <= b.left() || b.left() + b.width() <= a.left()
-            || a.top() + a.height() <= b.top() || b.top() + b.height() <= a.top();
+        boolean nested =
+            ScopePaths.within(a.scope(), b.scope()) || ScopePaths.within(b.scope(), a.scope());
+        boolean apart =
+            a.left() + a.width() <= b.left()
+                || b.left() + b.width() <= a.left()
+                || a.top() + a.height() <= b.top()
+                || b.top() + b.height() <= a.top();
         assertTrue(!checkClusters || nested || apart, "clusters overlap: " + a + " " + b);
       }
     }
@@ -159,7 +174,8 @@ class LayoutQualityTest {
 
   private static void assertInside(
       DiagramLayout layout, double left, double top, double w, double h) {
-    assertTrue(left >= 0 && top >= 0 && left + w <= layout.width() && top + h <= layout.height(),
+    assertTrue(
+        left >= 0 && top >= 0 && left + w <= layout.width() && top + h <= layout.height(),
         "outside the canvas: " + left + "," + top + " " + w + "x" + h);
   }
 }
