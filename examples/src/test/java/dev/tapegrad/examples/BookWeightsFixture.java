@@ -2,8 +2,7 @@ package dev.tapegrad.examples;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tapegrad.layers.io.BookWeights;
-import dev.tapegrad.layers.io.DataDirectory;
+import dev.tapegrad.examples.cli.DataDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +14,7 @@ final class BookWeightsFixture {
 
   /** Skips the calling test unless the shared {@code book-weights} folder holds {@code file}. */
   static void assumeBookWeights(String file) {
-    Optional<Path> dir = BookWeights.directory();
+    Optional<Path> dir = DataDirectory.bookWeights();
     assumeTrue(
         dir.isPresent() && Files.isRegularFile(dir.get().resolve(file)),
         "the book's " + file + " is not in shared/data/book-weights: skipped");

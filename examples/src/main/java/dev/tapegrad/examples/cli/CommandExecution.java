@@ -1,7 +1,6 @@
 package dev.tapegrad.examples.cli;
 
 import dev.tapegrad.autograd.Cores;
-import dev.tapegrad.layers.io.DataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

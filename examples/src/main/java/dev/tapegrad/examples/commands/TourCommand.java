@@ -1,8 +1,8 @@
 package dev.tapegrad.examples.commands;
 
 import dev.tapegrad.examples.Main;
+import dev.tapegrad.examples.cli.DataDirectory;
 import dev.tapegrad.examples.cli.Outputs;
-import dev.tapegrad.layers.io.BookWeights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -136,7 +136,7 @@ public final class TourCommand implements Callable<Integer> {
     PrintStream o = System.out;
     long started = System.nanoTime();
     List<String> failed = new ArrayList<>();
-    List<Step> steps = steps(BookWeights.directory().isPresent());
+    List<Step> steps = steps(DataDirectory.bookWeights().isPresent());
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       o.printf(

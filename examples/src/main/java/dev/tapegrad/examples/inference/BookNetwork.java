@@ -1,5 +1,6 @@
 package dev.tapegrad.examples.inference;
 
+import dev.tapegrad.examples.cli.DataDirectory;
 import dev.tapegrad.layers.io.BookWeights;
 import dev.tapegrad.layers.net.Activation;
 import dev.tapegrad.layers.net.DeepConvNet;
@@ -56,7 +57,9 @@ public enum BookNetwork {
 
   /** The book's pickle in the shared {@code book-weights} folder, if it is there. */
   public Optional<Path> defaultWeights() {
-    return BookWeights.directory().map(d -> d.resolve(weightsFile)).filter(Files::isRegularFile);
+    return DataDirectory.bookWeights()
+        .map(d -> d.resolve(weightsFile))
+        .filter(Files::isRegularFile);
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import net.razorvine.pickle.objects.ClassDict;
 
 /**
@@ -37,11 +36,6 @@ public final class BookWeights {
   private static final int MAX_CAUSE_CHARS = 200;
 
   private BookWeights() {}
-
-  /** The {@code book-weights} folder of the {@link DataDirectory}, if there is one. */
-  public static Optional<Path> directory() {
-    return DataDirectory.find("book-weights");
-  }
 
   /**
    * The arrays in the pickled dict {@code file}, by name, in the dict's order. A pickle carries

@@ -37,7 +37,7 @@ class BookNetworksTest {
   private static final String CH8_FIRST_40 = "3436093262536272666153633980210417951787";
 
   private static Map<String, Tensor> weights(String file) throws IOException {
-    Optional<Path> dir = BookWeights.directory();
+    Optional<Path> dir = BookWeightsFolder.find();
     assumeTrue(dir.isPresent(), "no shared/data/book-weights directory: skipped");
     Path p = dir.get().resolve(file);
     assumeTrue(Files.isRegularFile(p), p + " is absent: skipped");

@@ -24,7 +24,7 @@ class BookWeightsImportTest {
   private static final double SUM_TOLERANCE = 1e-9;
 
   private static Map<String, Tensor> load(String fileName) throws IOException {
-    Optional<Path> directory = BookWeights.directory();
+    Optional<Path> directory = BookWeightsFolder.find();
     assumeTrue(directory.isPresent(), "no shared/data/book-weights directory: skipped");
     Path file = directory.get().resolve(fileName);
     assumeTrue(Files.isRegularFile(file), file + " is absent: skipped");

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.io;
+package dev.tapegrad.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -24,6 +24,11 @@ public final class DataDirectory {
   public static final String ENVIRONMENT = "TAPEGRAD_DATA";
 
   private DataDirectory() {}
+
+  /** The folder of the book's pickled weights, {@code book-weights}, if there is one. */
+  public static Optional<Path> bookWeights() {
+    return find("book-weights");
+  }
 
   /** The folder {@code child} of the data directory (e.g. {@code book-weights}), if it exists. */
   public static Optional<Path> find(String child) {

@@ -1,4 +1,4 @@
-package dev.tapegrad.layers.io;
+package dev.tapegrad.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
