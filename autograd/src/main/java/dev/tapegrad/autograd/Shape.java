@@ -24,6 +24,16 @@ public final class Shape {
     return (int) n;
   }
 
+  /** The product of the dims before {@code axis}: how many runs along that axis there are. */
+  public static int sizeBefore(int[] shape, int axis) {
+    return size(Arrays.copyOfRange(shape, 0, axis));
+  }
+
+  /** The product of the dims after {@code axis}: the stride of one step along it. */
+  public static int sizeAfter(int[] shape, int axis) {
+    return size(Arrays.copyOfRange(shape, axis + 1, shape.length));
+  }
+
   /** Row-major strides, in elements. */
   public static int[] strides(int[] shape) {
     int[] strides = new int[shape.length];

@@ -79,14 +79,8 @@ public final class Reduce {
    */
   public static double[] max(double[] x, int[] shape, int axis, int[] argmax) {
     int n = shape[axis];
-    int outer = 1;
-    for (int i = 0; i < axis; i++) {
-      outer *= shape[i];
-    }
-    int inner = 1;
-    for (int i = axis + 1; i < shape.length; i++) {
-      inner *= shape[i];
-    }
+    int outer = Shape.sizeBefore(shape, axis);
+    int inner = Shape.sizeAfter(shape, axis);
     double[] out = new double[outer * inner];
     for (int o = 0; o < outer; o++) {
       int base = o * n * inner;

@@ -3,7 +3,6 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
-import java.util.Arrays;
 
 /**
  * Joins tensors along an existing axis, as NumPy's {@code concatenate}: every other dimension must
@@ -58,8 +57,8 @@ public final class Concat {
 
   /** Each outer index's block of every input, one after another. */
   private static double[] join(Tensor[] xs, int[] out, int axis) {
-    int outer = Shape.size(Arrays.copyOfRange(out, 0, axis));
-    int inner = Shape.size(Arrays.copyOfRange(out, axis + 1, out.length));
+    int outer = Shape.sizeBefore(out, axis);
+    int inner = Shape.sizeAfter(out, axis);
     double[] y = new double[Shape.size(out)];
     int rowLength = out[axis] * inner;
     int start = 0;

@@ -3,7 +3,6 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
-import java.util.Arrays;
 
 /**
  * The stretch {@code [start, start + length)} of one axis, copied (PyTorch's {@code narrow},
@@ -35,8 +34,8 @@ public final class Narrow {
     }
     int[] out = shape.clone();
     out[a] = length;
-    int outer = Shape.size(Arrays.copyOfRange(shape, 0, a));
-    int inner = Shape.size(Arrays.copyOfRange(shape, a + 1, shape.length));
+    int outer = Shape.sizeBefore(shape, a);
+    int inner = Shape.sizeAfter(shape, a);
     double[] data = x.data();
     double[] y = new double[Shape.size(out)];
     int block = length * inner;

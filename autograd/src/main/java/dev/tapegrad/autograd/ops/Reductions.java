@@ -87,10 +87,7 @@ public final class Reductions {
   /** A constant 0/1 tensor of {@code shape} with a 1 at each slice's argmax. */
   private static Tensor argmaxMask(int[] shape, int axis, int[] argmax) {
     int n = shape[axis];
-    int inner = 1;
-    for (int i = axis + 1; i < shape.length; i++) {
-      inner *= shape[i];
-    }
+    int inner = Shape.sizeAfter(shape, axis);
     double[] mask = new double[Shape.size(shape)];
     for (int j = 0; j < argmax.length; j++) {
       int outer = j / inner;
