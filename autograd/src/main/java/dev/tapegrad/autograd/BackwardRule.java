@@ -11,10 +11,4 @@ package dev.tapegrad.autograd;
 @FunctionalInterface
 public interface BackwardRule {
   Tensor[] apply(Tensor gradOutput);
-
-  /**
-   * Frees what the rule saved besides plain tensors (such as a pooled scratch buffer). The tape
-   * calls it once, when a backward pass releases the node; the rule is never applied afterwards.
-   */
-  default void release() {}
 }

@@ -21,6 +21,7 @@ public final class Node {
   private final ImmutableMap<String, Object> attributes;
   private final Expansion expansion;
   private BackwardRule backward;
+  private ImmutableList<Tensor> saved;
 
   Node(
       Tape tape,
@@ -32,7 +33,8 @@ public final class Node {
       String scope,
       ImmutableMap<String, Object> attributes,
       Expansion expansion,
-      BackwardRule backward) {
+      BackwardRule backward,
+      ImmutableList<Tensor> saved) {
     this.tape = tape;
     this.index = index;
     this.sequence = sequence;
@@ -43,6 +45,7 @@ public final class Node {
     this.attributes = attributes;
     this.expansion = expansion;
     this.backward = backward;
+    this.saved = saved;
   }
 
   /** The op name, e.g. {@code mul}, {@code dot}, {@code im2col}. */
@@ -100,11 +103,15 @@ public final class Node {
     return backward;
   }
 
-  void release() {
-    if (backward != null) {
-      backward.release();
-    }
+  /**
+   * Drops the backward rule and the tensors it saved (once: later calls return nothing); returns
+   * those tensors, which no one needs any more.
+   */
+  ImmutableList<Tensor> release() {
+    ImmutableList<Tensor> freed = saved;
     backward = null;
+    saved = ImmutableList.of();
+    return freed;
   }
 
   /** Text used in error messages: op, scope and input shapes. */

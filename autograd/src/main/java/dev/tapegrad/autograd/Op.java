@@ -20,6 +20,7 @@ public final class Op {
   private ImmutableList<Tensor> inputs = ImmutableList.of();
   private ImmutableMap.Builder<String, Object> attributes;
   private Expansion expansion;
+  private ImmutableList<Tensor> saved = ImmutableList.of();
 
   private Op(String name) {
     this.name = name;
@@ -51,6 +52,17 @@ public final class Op {
   }
 
   /**
+   * Declares tensors the backward rule keeps besides the op's inputs and output, made by the op for
+   * that rule alone (PyTorch's {@code save_for_backward}), such as the columns of a convolution:
+   * the node drops them when a backward pass frees it, and a tape opened with {@link
+   * Tape#recycling()} reuses their memory once it closes. Never pass a tensor anything else holds.
+   */
+  public Op saves(Tensor... tensors) {
+    this.saved = ImmutableList.copyOf(tensors);
+    return this;
+  }
+
+  /**
    * Records the node if needed and returns {@code output}, which then requires a gradient and knows
    * its creator.
    */
@@ -75,7 +87,8 @@ public final class Op {
             output,
             attributes == null ? ImmutableMap.of() : attributes.buildOrThrow(),
             expansion,
-            backward);
+            backward,
+            saved);
     output.setCreator(node);
     return output;
   }

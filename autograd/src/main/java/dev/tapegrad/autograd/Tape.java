@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A value recorded on another tape (an outer one, or one already closed) is followed there by
  *       a backward pass, as PyTorch follows its one graph; a value whose tape was closed with
  *       {@link #recycling()} no longer has what its backward needs, and reaching it is an error.
- *   <li>A tape opened with {@link #recycling()} gives its values' arrays back to the thread's pool
- *       when it closes; reading one of them afterwards throws.
+ *   <li>A tape opened with {@link #recycling()} is given an arena that takes its values' memory
+ *       back when it closes, for later ops to reuse; reading one of them afterwards throws.
  * </ul>
  */
 public final class Tape implements AutoCloseable {
@@ -58,13 +58,11 @@ public final class Tape implements AutoCloseable {
   private String scope = "";
   private int paused;
   private boolean detectAnomalies;
-  private boolean recycling;
   private boolean inference;
 
-  /** An inference tape's results, weakly: one tape around a long loop must not keep them all. */
-  private final WeakList<Tensor> unrecorded = new WeakList<>(result -> true);
+  /** Where the memory of this tape's values goes when it closes; {@code null}: to the collector. */
+  private Arena arena;
 
-  private final List<Tensor> kept = new ArrayList<>();
   private boolean closed;
 
   private Tape(Tape outer) {
@@ -80,8 +78,8 @@ public final class Tape implements AutoCloseable {
 
   /**
    * Opens a tape for inference (PyTorch's {@code inference_mode}): it records nothing, and when it
-   * closes, the arrays of the results of every op computed inside it go back to the thread's pool,
-   * as {@link #recycling()} does for recorded values. A loop over batches that opens one per batch
+   * closes, the memory of the results of every op computed inside it is taken back for reuse, as
+   * {@link #recycling()} does for recorded values. A loop over batches that opens one per batch
    * therefore reuses warm arrays instead of allocating new ones. Read what you need before it
    * closes, or {@link #keep} it; any later access to a recycled value throws.
    *
@@ -91,27 +89,18 @@ public final class Tape implements AutoCloseable {
    * garbage collector took are simply not recycled).
    */
   public static Tape inference() {
-    Tape tape = record().recycling();
+    Tape tape = record();
+    tape.arena = new Arena(tape, true);
     tape.paused = 1;
     tape.inference = true;
     return tape;
   }
 
-  /**
-   * Called by {@link Op#record} for a result it does not record: an inference tape takes note of
-   * it, to recycle its array on close, unless the result shares its array with an input.
-   */
+  /** Called by {@link Op#record} for a result it does not record: an inference tape adopts it. */
   void unrecordedResult(Tensor output, List<Tensor> inputs) {
-    if (!inference) {
-      return;
+    if (arena != null) {
+      arena.adoptUnrecorded(output, inputs);
     }
-    double[] array = output.storage().array();
-    for (Tensor in : inputs) {
-      if (in.storage().array() == array) {
-        return;
-      }
-    }
-    unrecorded.add(output);
   }
 
   /** Whether this tape records ops now (it is not paused by {@link #noGrad}). */
@@ -150,12 +139,13 @@ public final class Tape implements AutoCloseable {
   }
 
   /**
-   * Makes {@link #close} give the arrays of the values this tape recorded back to the thread's pool
-   * ({@code kernels.Workspace}), where later ops on this thread take their results from: node
-   * outputs and the gradients of the last backward pass ({@link #gradOf}, {@link #grad}). Views of
-   * them ({@code reshape}, {@code detach}) go with them. Any later access to their values throws an
-   * {@link IllegalStateException}; keep a value with {@link #keep} before closing, or a {@code
-   * copy()} made inside the tape.
+   * Gives this tape an arena: when it closes, the memory of the values it recorded is taken back,
+   * and later ops on this thread take their results from it (warm memory instead of new arrays):
+   * node outputs, tensors their ops {@linkplain Op#saves saved}, and the gradients of the last
+   * backward pass ({@link #gradOf}, {@link #grad}). Views of them ({@code reshape}, {@code detach},
+   * {@code slice}) go with them. Any later access to their values throws an {@link
+   * IllegalStateException}; keep a value with {@link #keep} before closing, or a {@code copy()}
+   * made inside the tape.
    *
    * <p>Never recycled: leaves (parameters, inputs), constants and values of outer tapes, the
    * leaves' accumulated {@code grad()}, seeds passed to backward, kept tensors, and any value that
@@ -166,7 +156,9 @@ public final class Tape implements AutoCloseable {
    * once the tape is closed.
    */
   public Tape recycling() {
-    this.recycling = true;
+    if (arena == null) {
+      arena = new Arena(this, false);
+    }
     return this;
   }
 
@@ -176,7 +168,9 @@ public final class Tape implements AutoCloseable {
    */
   public Tensor keep(Tensor t) {
     checkOpen("keep");
-    kept.add(t);
+    if (arena != null) {
+      arena.keep(t);
+    }
     return t;
   }
 
@@ -210,12 +204,12 @@ public final class Tape implements AutoCloseable {
 
   /** How many of an inference tape's results are still reachable (for tests). */
   int liveUnrecordedResults() {
-    return unrecorded.live().size();
+    return arena == null ? 0 : arena.liveUnrecorded();
   }
 
   /** How many results an inference tape tracks, collected ones included (for tests). */
   int trackedUnrecordedResults() {
-    return unrecorded.trackedCount();
+    return arena == null ? 0 : arena.trackedUnrecorded();
   }
 
   /** The recorded nodes in order. */
@@ -307,8 +301,8 @@ public final class Tape implements AutoCloseable {
               + Shape.format(seed.shape())
               + " differs from output shape "
               + Shape.format(output.shape()));
-    } else {
-      kept.add(seed);
+    } else if (arena != null) {
+      arena.keep(seed);
     }
     Node last = output.creator();
     if (last != null && last.tape() != this) {
@@ -348,7 +342,7 @@ public final class Tape implements AutoCloseable {
       Node node = pending.poll();
       propagate(node, gradients.get(node.output()));
       if (!retain) {
-        node.release();
+        node.tape().free(node);
       }
       for (Tensor input : node.inputs()) {
         Node creator = input.creator();
@@ -359,9 +353,17 @@ public final class Tape implements AutoCloseable {
     }
   }
 
+  /** Drops what a backward pass no longer needs from {@code node}, one of this tape's nodes. */
+  private void free(Node node) {
+    List<Tensor> saved = node.release();
+    if (arena != null) {
+      arena.adoptFreed(saved);
+    }
+  }
+
   private void propagate(Node node, Tensor gradOutput) {
     BackwardRule rule = node.backward();
-    if (rule == null && node.tape() != this && node.tape().recycling && node.tape().closed) {
+    if (rule == null && node.tape() != this && node.tape().arena != null && node.tape().closed) {
       throw new IllegalStateException(
           "backward through "
               + node.describe()
@@ -400,7 +402,8 @@ public final class Tape implements AutoCloseable {
       Tensor output,
       ImmutableMap<String, Object> attributes,
       Expansion expansion,
-      BackwardRule rule) {
+      BackwardRule rule,
+      ImmutableList<Tensor> saved) {
     checkOpen(op);
     Node node =
         new Node(
@@ -413,7 +416,8 @@ public final class Tape implements AutoCloseable {
             scope,
             attributes,
             expansion,
-            rule);
+            rule,
+            saved);
     if (detectAnomalies && !output.isFinite()) {
       throw new AnomalyException(
           "forward of " + node.describe() + " produced a non-finite value", node);
@@ -434,7 +438,7 @@ public final class Tape implements AutoCloseable {
 
   /**
    * Stops recording. The nodes stay readable (for diagrams) until the tape is dropped; on a tape
-   * opened with {@link #recycling()} their values are recycled and their saved tensors freed.
+   * given an arena ({@link #recycling()}) their values are freed, and so are their saved tensors.
    */
   @Override
   public void close() {
@@ -450,8 +454,8 @@ public final class Tape implements AutoCloseable {
     } else {
       CURRENT.set(outer);
     }
-    if (recycling) {
-      Recycler.recycle(this, nodes, gradients, unrecorded.live(), kept);
+    if (arena != null) {
+      arena.close(nodes, gradients);
     }
   }
 

@@ -21,14 +21,14 @@ import java.util.random.RandomGenerator;
  * IllegalArgumentException} naming the op and both shapes.
  *
  * <p>The numbers in {@link #data()} may be changed in place (optimizers do), but never while a
- * recorded graph still needs them.
+ * recorded graph still needs them. {@code reshape}, {@code detach} and {@code slice} give views
+ * that share the values.
  */
 public final class Tensor {
-  /**
-   * Where this tensor's values are, read and replaced as one reference so that no thread pairs an
-   * old array with a new offset: replaced only when a {@link #slice} copies its rows out.
-   */
-  private volatile Placement placement;
+  private final Storage storage;
+
+  /** Index of this tensor's first value in its storage's array (non-zero only for a slice). */
+  private final int offset;
 
   private final int[] shape;
   private boolean requiresGrad;
@@ -37,19 +37,14 @@ public final class Tensor {
   private String name;
 
   private Tensor(double[] data, int[] shape) {
-    this(new Storage(data), shape);
+    this(new Storage(data), 0, shape);
   }
 
-  private Tensor(Storage storage, int[] shape) {
-    this.placement = new Placement(storage, 0, false);
+  private Tensor(Storage storage, int offset, int[] shape) {
+    this.storage = storage;
+    this.offset = offset;
     this.shape = shape;
   }
-
-  /**
-   * The storage holding the values, the index of the first one, and whether this is a slice that
-   * still reads its rows from its source's storage.
-   */
-  private record Placement(Storage storage, int offset, boolean window) {}
 
   /**
    * A read-only view of a tensor's values for kernels that take an offset: row-major, the first
@@ -60,8 +55,8 @@ public final class Tensor {
   // ---------------------------------------------------------------- factories
 
   /**
-   * Wraps {@code data} (no copy; the tensor takes ownership) with {@code shape}. For kernels and
-   * ops; users normally call {@link #of(double[], int...)}.
+   * A tensor over {@code data} itself, in {@code shape}: no copy, so writes on either side show on
+   * the other (as PyTorch's {@code from_numpy}). {@link #of(double[], int...)} copies instead.
    */
   public static Tensor wrap(double[] data, int... shape) {
     int[] s = Shape.checked(shape);
@@ -139,7 +134,7 @@ public final class Tensor {
   public static Tensor eye(int n) {
     Tensor t = zeros(n, n);
     for (int i = 0; i < n; i++) {
-      t.storage().array()[i * n + i] = 1;
+      t.data()[i * n + i] = 1;
     }
     return t;
   }
@@ -147,7 +142,7 @@ public final class Tensor {
   /** Standard normal samples from {@code rng} (pass a seeded generator for repeatable runs). */
   public static Tensor randn(RandomGenerator rng, int... shape) {
     Tensor t = zeros(shape);
-    double[] data = t.storage().array();
+    double[] data = t.data();
     for (int i = 0; i < data.length; i++) {
       data[i] = rng.nextGaussian();
     }
@@ -162,7 +157,7 @@ public final class Tensor {
   /** Uniform samples in [low, high). */
   public static Tensor uniform(RandomGenerator rng, double low, double high, int... shape) {
     Tensor t = zeros(shape);
-    double[] data = t.storage().array();
+    double[] data = t.data();
     for (int i = 0; i < data.length; i++) {
       data[i] = low + (high - low) * rng.nextDouble();
     }
@@ -172,60 +167,43 @@ public final class Tensor {
   // ---------------------------------------------------------------- data and shape
 
   /**
-   * The live backing array, row-major. Writing to it changes the tensor. On a {@link #slice} that
-   * has not copied its rows yet, this call copies them into an array of its own; on a tensor that
-   * has such slices, it has them copy their rows out first (it gives write access).
+   * The live backing array, row-major: writing to it changes the tensor and every view sharing its
+   * storage. A {@link #slice} that covers only part of its source's array has no array of its own:
+   * read it with {@link #toArray()}, or take a {@link #copy()}.
    *
-   * @throws IllegalStateException if the tape that recorded this value was closed with {@link
-   *     Tape#recycling()} and gave the array back to the pool
+   * @throws IllegalStateException on such a slice, or if the tape that recorded this value was
+   *     closed with {@link Tape#recycling()} and took its array back
    */
   public double[] data() {
-    Placement p = placement;
-    requireNotRecycled(p.storage());
-    if (p.window()) {
-      return copyRowsOut(p.storage());
+    double[] array = array();
+    if (offset != 0 || array.length != size()) {
+      throw new IllegalStateException(
+          "data: this "
+              + Shape.format(shape)
+              + " tensor is a slice of a larger array; read it with toArray(), or take copy() for"
+              + " an array of its own");
     }
-    p.storage().copyOutSlices();
-    return p.storage().array();
+    return array;
+  }
+
+  /** A new array holding this tensor's values, row-major. */
+  public double[] toArray() {
+    return Arrays.copyOfRange(array(), offset, offset + size());
   }
 
   /**
-   * Gives this slice an array of its own (the copy {@link #slice} promised) if it still reads
-   * {@code source}, under the lock of that storage, which the source's {@code data()} and its
-   * recycling also take to copy their slices out.
-   */
-  double[] copyRowsOut(Storage source) {
-    synchronized (source) {
-      Placement p = placement;
-      if (p.window()) {
-        double[] rows = new double[size()];
-        System.arraycopy(source.array(), p.offset(), rows, 0, rows.length);
-        placement = new Placement(new Storage(rows), 0, false);
-      }
-    }
-    return placement.storage().array();
-  }
-
-  /** Whether this is a {@link #slice} that still reads its rows from its source's array. */
-  boolean isUnreadSlice() {
-    return placement.window();
-  }
-
-  /**
-   * This tensor's values where they are, for kernels that take an offset and only read: unlike
-   * {@link #data()}, it does not copy the rows of a {@link #slice} out of its source. Never write
-   * through it, and do not use it while another thread may write into the slice's source.
+   * This tensor's values where they are, for kernels that take an offset and only read (a slice's
+   * rows are read in its source's array). Never write through it.
    *
-   * @throws IllegalStateException as {@link #data()} does
+   * @throws IllegalStateException as {@link #data()} does for a released value
    */
   public InPlace readInPlace() {
-    Placement p = placement;
-    requireNotRecycled(p.storage());
-    return new InPlace(p.storage().array(), p.offset());
+    return new InPlace(array(), offset);
   }
 
-  private void requireNotRecycled(Storage storage) {
-    if (storage.isRecycled()) {
+  /** The storage's array, after checking that it was not released. */
+  private double[] array() {
+    if (storage.isReleased()) {
       throw new IllegalStateException(
           (creator == null ? "tensor " : creator.op() + " output ")
               + Shape.format(shape)
@@ -233,10 +211,11 @@ public final class Tensor {
               + " recycling(); call tape.keep(t) before the tape closes, or keep a copy() made"
               + " inside the tape");
     }
+    return storage.array();
   }
 
   Storage storage() {
-    return placement.storage();
+    return storage;
   }
 
   /** A copy of the shape. */
@@ -263,20 +242,20 @@ public final class Tensor {
       throw new IllegalStateException(
           "item: tensor of shape " + Shape.format(shape) + " has " + size() + " values");
     }
-    return data()[0];
+    return array()[offset];
   }
 
   /** The value at a full index. */
   public double get(int... index) {
-    return data()[offset("get", index)];
+    return array()[offset + flatIndex("get", index)];
   }
 
   /** Sets the value at a full index (not recorded). */
   public void set(double value, int... index) {
-    data()[offset("set", index)] = value;
+    array()[offset + flatIndex("set", index)] = value;
   }
 
-  private int offset(String op, int[] index) {
+  private int flatIndex(String op, int[] index) {
     if (index.length != shape.length) {
       throw new IllegalArgumentException(
           op + ": index of length " + index.length + " for shape " + Shape.format(shape));
@@ -294,8 +273,9 @@ public final class Tensor {
 
   /** Whether every value is finite (no NaN, no infinity). */
   public boolean isFinite() {
-    for (double v : data()) {
-      if (!Double.isFinite(v)) {
+    double[] array = array();
+    for (int i = offset; i < offset + size(); i++) {
+      if (!Double.isFinite(array[i])) {
         return false;
       }
     }
@@ -304,18 +284,18 @@ public final class Tensor {
 
   /** A copy with its own data, detached from any graph. */
   public Tensor copy() {
-    return new Tensor(data().clone(), shape.clone());
+    return new Tensor(toArray(), shape.clone());
   }
 
   /** The same data outside any graph: it requires no gradient and has no creator. */
   public Tensor detach() {
-    data();
-    return new Tensor(storage(), shape);
+    array();
+    return new Tensor(storage, offset, shape);
   }
 
   /**
    * The same data in {@code newShape} (same number of values), not recorded: for ops that build
-   * views, such as {@code reshape}. The view shares this tensor's storage, so it is recycled (and
+   * views, such as {@code reshape}. The view shares this tensor's storage, so it is freed (and
    * kept) together with it.
    */
   public Tensor view(int... newShape) {
@@ -324,8 +304,8 @@ public final class Tensor {
       throw new IllegalArgumentException(
           "view: " + size() + " values do not fill shape " + Shape.format(s));
     }
-    data();
-    return new Tensor(storage(), s);
+    array();
+    return new Tensor(storage, offset, s);
   }
 
   // ---------------------------------------------------------------- autograd state
@@ -573,15 +553,11 @@ public final class Tensor {
   }
 
   /**
-   * Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, as a copy that is made
-   * only when needed. Until then the slice reads the rows from this tensor's array in place: the
-   * fused {@code affine} on a 2-d input (the Affine layer of an MLP) does, so such a mini-batch is
-   * never copied. The rows are copied out at the first {@link #data()} call on the slice (which any
-   * other op, {@code reshape} or {@code detach} makes), on this tensor or a view of it (since that
-   * gives write access to the array), or when this tensor's array is recycled. Keeping this
-   * tensor's raw array from an earlier {@code data()} call and writing into it later bypasses that:
-   * don't; nor write into this tensor on one thread while another runs a kernel on the slice (such
-   * as an Affine layer), which may be reading the rows in place.
+   * Rows {@code start} (inclusive) to {@code end} (exclusive) along axis 0, as a view, as NumPy's
+   * {@code x[start:end]}: no copy is made, and a write on either side ({@link #set}, {@code data()}
+   * of the source) shows on the other. Ops read a slice's rows where they are (the fused {@code
+   * affine} of an MLP multiplies them in place), so batches of a data set cost nothing to take.
+   * Take {@link #copy()} for rows of your own.
    */
   public Tensor slice(int start, int end) {
     if (rank() == 0 || start < 0 || end > shape[0] || start > end) {
@@ -594,21 +570,9 @@ public final class Tensor {
     }
     int[] rows = shape.clone();
     rows[0] = end - start;
-    int rowOffset = start * (shape[0] == 0 ? 0 : size() / shape[0]);
-    while (true) {
-      Placement p = placement;
-      Storage source = p.storage();
-      synchronized (source) { // so that no copy-out or recycling of the source falls in between
-        if (placement != p) {
-          continue; // this slice copied its rows out meanwhile: slice the copy
-        }
-        requireNotRecycled(source);
-        Tensor window = new Tensor(source, rows);
-        window.placement = new Placement(source, p.offset() + rowOffset, true);
-        source.addUnreadSlice(window);
-        return window;
-      }
-    }
+    int rowSize = shape[0] == 0 ? 0 : size() / shape[0];
+    array();
+    return new Tensor(storage, offset + start * rowSize, rows);
   }
 
   /** The rows at {@code indices} along axis 0, copied (for mini-batches). */
@@ -645,8 +609,8 @@ public final class Tensor {
     if (!Arrays.equals(shape, other.shape)) {
       return false;
     }
-    double[] data = data();
-    double[] others = other.data();
+    double[] data = toArray();
+    double[] others = other.toArray();
     for (int i = 0; i < data.length; i++) {
       if (!(Math.abs(data[i] - others[i]) <= atol + rtol * Math.abs(others[i]))) {
         return false;

@@ -19,7 +19,7 @@ final class TensorFormat {
 
   static String format(Tensor t) {
     int[] shape = t.shape();
-    double[] data = t.data();
+    double[] data = t.toArray();
     if (shape.length == 0) {
       return scalar(data[0]);
     }

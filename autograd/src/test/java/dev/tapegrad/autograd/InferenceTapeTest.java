@@ -132,7 +132,7 @@ class InferenceTapeTest {
             assertEquals(1 + 1, outer.nodes().size(), "affine and sum on the outer tape only");
             outer.backward(y);
           }
-          assertArrayEquals(new double[] {ROWS, ROWS}, p[1].grad().slice(0, 2).data(), 0);
+          assertArrayEquals(new double[] {ROWS, ROWS}, p[1].grad().slice(0, 2).toArray(), 0);
         });
   }
 }

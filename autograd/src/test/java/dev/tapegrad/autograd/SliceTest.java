@@ -2,7 +2,6 @@ package dev.tapegrad.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Tensor#slice} behaves as a copy of the rows, though it reads them in place until it has to
- * copy them: writes on either side never show on the other.
+ * {@link Tensor#slice} is a view of the rows, as NumPy's {@code x[start:end]}: no copy, and writes
+ * on either side show on the other.
  */
 class SliceTest {
   private static Tensor rows4x3() {
@@ -21,48 +20,40 @@ class SliceTest {
   }
 
   @Test
-  void aSliceHoldsTheRowsAndReadsThemInPlaceUntilItsDataIsTaken() {
+  void aSliceReadsItsRowsInItsSourcesArray() {
     Tensor x = rows4x3();
     Tensor s = x.slice(1, 3);
-    assertTrue(s.isUnreadSlice());
     assertSame(x.readInPlace().array(), s.readInPlace().array());
     assertEquals(3, s.readInPlace().offset());
     assertArrayEquals(new int[] {2, 3}, s.shape());
     assertEquals(6, s.size());
-    assertArrayEquals(new double[] {3, 4, 5, 6, 7, 8}, s.data());
-    assertFalse(s.isUnreadSlice());
-    assertEquals(0, s.readInPlace().offset());
+    assertArrayEquals(new double[] {3, 4, 5, 6, 7, 8}, s.toArray());
+    assertEquals(7, s.get(1, 1));
   }
 
   @Test
-  void writingIntoTheSourceAfterSlicingLeavesTheSliceAsItWas() {
+  void aPartialSliceHasNoArrayOfItsOwnToWriteInto() {
+    Tensor x = rows4x3();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.slice(1, 3).data());
+    assertTrue(
+        e.getMessage().contains("(2,3)") && e.getMessage().contains("toArray()"), e.getMessage());
+    assertSame(x.data(), x.slice(0, 4).data(), "all the rows: the source's own array");
+    Tensor own = x.slice(1, 3).copy();
+    own.data()[0] = -7;
+    assertEquals(3, x.get(1, 0), "a copy is the slice's own");
+  }
+
+  @Test
+  void writesOnEitherSideShowOnTheOther() {
     Tensor x = rows4x3();
     Tensor s = x.slice(2, 4);
     Tensor ofView = x.view(12).slice(0, 2);
     x.set(-1, 2, 0);
-    x.data()[11] = -2;
-    assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, s.data());
-    assertArrayEquals(new double[] {0, 1}, ofView.data());
-    assertEquals(-1, x.get(2, 0));
-  }
-
-  @Test
-  void writingThroughAViewOfTheSourceAlsoCopiesTheRowsOutFirst() {
-    Tensor x = rows4x3();
-    Tensor s = x.slice(0, 1);
-    Tensor flat = x.reshape(12);
-    flat.data()[0] = 100;
-    assertArrayEquals(new double[] {0, 1, 2}, s.data());
-    assertEquals(100, x.get(0, 0));
-  }
-
-  @Test
-  void writingIntoTheSliceLeavesTheSourceAsItWas() {
-    Tensor x = rows4x3();
-    Tensor s = x.slice(1, 2);
-    s.set(42, 0, 1);
-    assertEquals(42, s.get(0, 1));
-    assertEquals(4, x.get(1, 1));
+    x.data()[0] = 100;
+    assertArrayEquals(new double[] {-1, 7, 8, 9, 10, 11}, s.toArray());
+    assertArrayEquals(new double[] {100, 1}, ofView.toArray());
+    s.set(42, 1, 2);
+    assertEquals(42, x.get(3, 2));
   }
 
   @Test
@@ -70,10 +61,23 @@ class SliceTest {
     Tensor x = rows4x3();
     Tensor inner = x.slice(1, 4).slice(1, 3);
     assertEquals(6, inner.readInPlace().offset());
-    assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, inner.reshape(6).data());
-    assertArrayEquals(new double[] {3, 4, 5}, x.slice(1, 2).detach().data());
+    assertArrayEquals(new double[] {6, 7, 8, 9, 10, 11}, inner.reshape(6).toArray());
+    assertArrayEquals(new double[] {3, 4, 5}, x.slice(1, 2).detach().toArray());
     assertArrayEquals(new double[] {9, 10, 11}, x.slice(3, 4).copy().data());
     assertEquals(0, x.slice(4, 4).size());
+    assertEquals(0, x.slice(4, 4).toArray().length);
+  }
+
+  @Test
+  void opsOnASliceSeeOnlyItsRows() {
+    Tensor x = rows4x3();
+    Tensor s = x.slice(1, 3);
+    assertArrayEquals(new double[] {6, 8, 10, 12, 14, 16}, s.mul(2).data());
+    assertArrayEquals(new double[] {9, 11, 13}, s.sum(0).data());
+    assertArrayEquals(new double[] {3, 6, 4, 7, 5, 8}, s.transpose().data());
+    assertEquals(8, s.max().item());
+    assertTrue(s.allClose(Tensor.of(new double[] {3, 4, 5, 6, 7, 8}, 2, 3)));
+    assertEquals("[[3. 4. 5.]\n [6. 7. 8.]]", s.toString());
   }
 
   @Test
@@ -84,8 +88,7 @@ class SliceTest {
     Tensor b = Tensor.randn(rng, 3);
     Tensor s = x.slice(2, 6);
     Tensor y = AffineMap.affine(s, w, b);
-    assertTrue(s.isUnreadSlice(), "affine copied nothing");
-    Tensor expected = AffineMap.affine(Tensor.of(s.copy().data(), 4, 4), w, b);
+    Tensor expected = AffineMap.affine(s.copy(), w, b);
     assertArrayEquals(expected.data(), y.data(), 1e-12);
     // by hand, one entry: y[0][0] = Σ_k x[2][k]·w[k][0] + b[0]
     double byHand = b.get(0);
@@ -128,11 +131,9 @@ class SliceTest {
                   Random rng = new Random(seed);
                   for (int i = 0; i < 2000; i++) {
                     int start = rng.nextInt(1000);
-                    Tensor s = data.slice(start, start + 1);
-                    if (i % 3 == 0) {
-                      data.data(); // a reader of the source: copies every unread slice out
-                    }
-                    assertEquals(4 * start + 3, s.get(0, 3), 0);
+                    Tensor s = data.slice(start, start + 1).reshape(2, 2);
+                    assertEquals(4 * start + 3, s.get(1, 1), 0);
+                    assertEquals(16 * start + 6, s.sum().item(), 0);
                   }
                   return null;
                 }));
@@ -146,23 +147,21 @@ class SliceTest {
   }
 
   @Test
-  void aSliceOfARecycledResultKeepsItsRows() {
+  void aSliceOfARecycledResultGoesWithItUnlessKept() {
     RecyclingTapeTest.onFreshThread(
         () -> {
           Tensor x = Tensor.arange(8192).reshape(2, 4096).detach();
-          Tensor first;
-          Tensor ofDetached;
+          Tensor dropped;
+          Tensor kept;
           try (Tape tape = Tape.inference()) {
-            first = x.mul(2).slice(1, 2);
+            dropped = x.mul(2).slice(1, 2);
+            kept = tape.keep(x.mul(3)).slice(1, 2);
           }
-          Tensor p = Tensor.zeros(8192).requiresGrad();
-          try (Tape tape = Tape.record().recycling()) {
-            ofDetached = p.add(x.reshape(8192)).detach().slice(4096, 4100);
-          }
-          x.mul(3).neg(); // takes the recycled arrays from the pool and overwrites them
-          assertEquals(2 * 4096, first.get(0, 0), 0);
-          assertEquals(2 * 8191, first.get(0, 4095), 0);
-          assertArrayEquals(new double[] {4096, 4097, 4098, 4099}, ofDetached.data(), 0);
+          x.mul(4).neg(); // takes the recycled arrays from the pool and overwrites them
+          IllegalStateException e = assertThrows(IllegalStateException.class, dropped::toArray);
+          assertTrue(e.getMessage().contains("tape.keep(t)"), e.getMessage());
+          assertEquals(3 * 4096, kept.get(0, 0), 0);
+          assertEquals(3 * 8191, kept.get(0, 4095), 0);
         });
   }
 

@@ -134,31 +134,39 @@ class TapeTest {
   }
 
   @Test
-  void aRuleReleasesWhatItSavedOnceTheTapeReleasesItsNode() {
+  void savedTensorsStayUntilTheirNodeIsFreedAndARecyclingTapeTakesThemBack() {
     Tensor x = Tensor.scalar(2).requiresGrad();
-    int[] releases = new int[1];
-    BackwardRule rule =
-        new BackwardRule() {
-          @Override
-          public Tensor[] apply(Tensor gy) {
-            return new Tensor[] {gy.mul(3)};
-          }
-
-          @Override
-          public void release() {
-            releases[0]++;
-          }
-        };
-    try (Tape tape = Tape.record()) {
-      Tensor y = Op.named("triple").inputs(x).record(Tensor.scalar(6), rule);
+    Tensor factor = Tensor.scalar(3); // made by the op for its backward rule alone
+    try (Tape tape = Tape.record().recycling()) {
+      Tensor y =
+          Op.named("triple")
+              .inputs(x)
+              .saves(factor)
+              .record(Tensor.scalar(6), gy -> new Tensor[] {gy.mul(factor.item())});
       tape.backward(y, GradOption.RETAIN_GRAPH);
-      assertEquals(0, releases[0], "a retained node keeps what it saved");
+      assertEquals(3, factor.item(), "a retained node keeps what it saved");
       tape.backward(y);
-      assertEquals(1, releases[0]);
       assertThrows(IllegalStateException.class, () -> tape.backward(y));
-      assertEquals(1, releases[0]);
     }
     assertEquals(6, x.grad().item(), 1e-12);
+    IllegalStateException e = assertThrows(IllegalStateException.class, factor::item);
+    assertTrue(e.getMessage().contains("recycling()"), e.getMessage());
+  }
+
+  @Test
+  void aTapeWithoutAnArenaLeavesSavedTensorsToTheirOwners() {
+    Tensor x = Tensor.scalar(2).requiresGrad();
+    Tensor factor = Tensor.scalar(3);
+    try (Tape tape = Tape.record()) {
+      Tensor y =
+          Op.named("triple")
+              .inputs(x)
+              .saves(factor)
+              .record(Tensor.scalar(6), gy -> new Tensor[] {gy.mul(factor.item())});
+      tape.backward(y);
+    }
+    assertEquals(3, factor.item());
+    assertEquals(3, x.grad().item(), 1e-12);
   }
 
   /** y = x^4 - 2x^2 at x = 2: y' = 4x^3 - 4x = 24, y'' = 12x^2 - 4 = 44, y''' = 24x = 48. */

@@ -11,7 +11,7 @@ public final class Abs {
   public static Tensor abs(Tensor x) {
     double[] out =
         Loops.map(
-            x.data(),
+            Values.of(x),
             (in, y, from, to) -> {
               for (int i = from; i < to; i++) {
                 y[i] = Math.abs(in[i]);
@@ -26,7 +26,7 @@ public final class Abs {
   private static Tensor sign(Tensor x) {
     double[] out =
         Loops.map(
-            x.data(),
+            Values.of(x),
             (in, s, from, to) -> {
               for (int i = from; i < to; i++) {
                 s[i] = Math.signum(in[i]);

@@ -27,12 +27,13 @@ public final class AffineMap {
     int in = weight.dim(0);
     int out = weight.dim(1);
     double[] y = Workspace.take(rows * out);
-    double[] b = bias.data();
+    double[] b = Values.of(bias);
     for (int r = 0; r < rows; r++) {
       System.arraycopy(b, 0, y, r * out, out);
     }
     Tensor.InPlace xs = x.readInPlace();
-    Gemm.multiplyInto(xs.array(), xs.offset(), false, weight.data(), false, rows, out, in, y, true);
+    Gemm.multiplyInto(
+        xs.array(), xs.offset(), false, Values.of(weight), false, rows, out, in, y, true);
     int[] shape = x.rank() == 1 ? new int[] {out} : new int[] {rows, out};
     return Op.named("affine")
         .inputs(x, weight, bias)

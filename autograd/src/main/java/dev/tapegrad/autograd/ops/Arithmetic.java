@@ -56,6 +56,6 @@ public final class Arithmetic {
     int[] as = a.shape();
     int[] bs = b.shape();
     int[] out = Shape.broadcast(op, as, bs);
-    return Tensor.wrap(kernel.apply(a.data(), as, b.data(), bs, out), out);
+    return Tensor.wrap(kernel.apply(Values.of(a), as, Values.of(b), bs, out), out);
   }
 }

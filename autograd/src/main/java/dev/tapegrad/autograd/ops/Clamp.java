@@ -21,7 +21,7 @@ public final class Clamp {
     }
     double[] out =
         Loops.map(
-            x.data(),
+            Values.of(x),
             (in, y, from, to) -> {
               for (int i = from; i < to; i++) {
                 y[i] = Math.min(Math.max(in[i], low), high);
@@ -38,7 +38,7 @@ public final class Clamp {
   private static Tensor inside(Tensor x, double low, double high) {
     double[] out =
         Loops.map(
-            x.data(),
+            Values.of(x),
             (in, mask, from, to) -> {
               for (int i = from; i < to; i++) {
                 mask[i] = in[i] >= low && in[i] <= high ? 1 : 0;

@@ -63,7 +63,7 @@ public final class Concat {
     int rowLength = out[axis] * inner;
     int start = 0;
     for (Tensor x : xs) {
-      double[] data = x.data();
+      double[] data = Values.of(x);
       int block = x.dim(axis) * inner;
       for (int o = 0; o < outer; o++) {
         System.arraycopy(data, o * block, y, o * rowLength + start, block);

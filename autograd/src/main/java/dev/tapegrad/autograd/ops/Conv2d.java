@@ -20,8 +20,8 @@ import dev.tapegrad.autograd.kernels.Workspace;
  * {@link Conv2dInputGradient}, {@link Conv2dFilterGradient} and {@code Conv2dBiasGradient}, which
  * share one re-layout of the gradient to (FN, N·OH·OW) and the forward's columns, so nothing is
  * computed twice. Each of them has its own backward rule written with {@code conv2d} and each
- * other, so a recorded backward pass is differentiable to any order. The columns go back to the
- * pool when the tape releases the node. Composed: the book's {@code im2col → dot (Wᵀ as a GEMM
+ * other, so a recorded backward pass is differentiable to any order. The node saves the columns, so
+ * a recycling tape reuses their memory. Composed: the book's {@code im2col → dot (Wᵀ as a GEMM
  * flag) → + b → reshape → transpose}, the fused node's expansion.
  */
 public final class Conv2d {
@@ -31,10 +31,10 @@ public final class Conv2d {
   public static Tensor fused(Tensor x, Tensor filters, Tensor bias, int stride, int pad) {
     ConvGeometry g = geometry(x, filters, bias, stride, pad);
     double[] columns = Workspace.take(g.taps() * g.positions());
-    TapColumns.im2col(x.data(), g, columns);
+    TapColumns.im2col(Values.of(x), g, columns);
     double[] byFilter = Workspace.take(g.filters() * g.positions());
     Gemm.multiplyInto(
-        filters.data(),
+        Values.of(filters),
         false,
         columns,
         false,
@@ -43,15 +43,17 @@ public final class Conv2d {
         g.taps(),
         byFilter,
         false);
-    double[] images = ChannelMajor.toImages(byFilter, bias.data(), g);
+    double[] images = ChannelMajor.toImages(byFilter, Values.of(bias), g);
     Workspace.give(byFilter);
+    Tensor savedColumns = Tensor.wrap(columns, g.taps(), g.positions());
     Tensor y =
         op("conv2d", g)
             .inputs(x, filters, bias)
             .expansion(in -> composed(in.get(0), in.get(1), in.get(2), stride, pad))
+            .saves(savedColumns)
             .record(
                 Tensor.wrap(images, g.n(), g.filters(), g.oh(), g.ow()),
-                new Backward(x, filters, bias, g, columns));
+                new Backward(x, filters, bias, g, savedColumns));
     if (y.creator() == null) {
       Workspace.give(columns);
     }
@@ -158,16 +160,16 @@ public final class Conv2d {
 
   /**
    * The fused node's backward rule: the three gradient ops, fed one re-layout of the output
-   * gradient and the forward columns (a pooled buffer, held until the tape releases the node).
+   * gradient and the forward columns (saved by the node).
    */
   private static final class Backward implements BackwardRule {
     private final Tensor x;
     private final Tensor filters;
     private final Tensor bias;
     private final ConvGeometry g;
-    private double[] columns;
+    private final Tensor columns;
 
-    Backward(Tensor x, Tensor filters, Tensor bias, ConvGeometry g, double[] columns) {
+    Backward(Tensor x, Tensor filters, Tensor bias, ConvGeometry g, Tensor columns) {
       this.x = x;
       this.filters = filters;
       this.bias = bias;
@@ -180,16 +182,10 @@ public final class Conv2d {
       try (ConvOutputGradient relaid = ConvOutputGradient.relaid("conv2d", gy, g)) {
         return new Tensor[] {
           x.needsGrad() ? Conv2dInputGradient.of(relaid, filters) : null,
-          filters.needsGrad() ? Conv2dFilterGradient.of(relaid, x, columns) : null,
+          filters.needsGrad() ? Conv2dFilterGradient.of(relaid, x, Values.of(columns)) : null,
           bias.needsGrad() ? Conv2dBiasGradient.of(relaid) : null
         };
       }
-    }
-
-    @Override
-    public void release() {
-      Workspace.give(columns);
-      columns = null;
     }
   }
 }

@@ -28,7 +28,7 @@ public final class Conv2dFilterGradient {
     ConvGeometry g = Conv2d.geometry(NAME, x.shape(), filterShape, stride, pad);
     try (ConvOutputGradient relaid = ConvOutputGradient.relaid(NAME, gy, g)) {
       double[] columns = Workspace.take(g.taps() * g.positions());
-      TapColumns.im2col(x.data(), g, columns);
+      TapColumns.im2col(Values.of(x), g, columns);
       Tensor gw = of(relaid, x, columns);
       Workspace.give(columns);
       return gw;

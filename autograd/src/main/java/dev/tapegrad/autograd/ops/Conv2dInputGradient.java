@@ -44,7 +44,7 @@ public final class Conv2dInputGradient {
     ConvGeometry g = gy.geometry();
     double[] columnGradient = Workspace.take(g.taps() * g.positions());
     Gemm.multiplyInto(
-        filters.data(),
+        Values.of(filters),
         true,
         gy.byFilter(),
         false,

@@ -32,7 +32,7 @@ final class ConvOutputGradient implements AutoCloseable {
   static ConvOutputGradient relaid(String op, Tensor gy, ConvGeometry g) {
     check(op, gy, g);
     double[] byFilter = Workspace.take(g.filters() * g.positions());
-    double[] sums = ChannelMajor.fromImages(gy.data(), g, byFilter);
+    double[] sums = ChannelMajor.fromImages(Values.of(gy), g, byFilter);
     return new ConvOutputGradient(gy, g, byFilter, sums);
   }
 

@@ -14,7 +14,7 @@ public final class Elementwise {
   public static Tensor neg(Tensor x) {
     return Op.named("neg")
         .inputs(x)
-        .record(like(x, UnaryOp.NEG.apply(x.data())), gy -> new Tensor[] {gy.neg()});
+        .record(like(x, UnaryOp.NEG.apply(Values.of(x))), gy -> new Tensor[] {gy.neg()});
   }
 
   /**
@@ -26,13 +26,13 @@ public final class Elementwise {
         .attribute("exponent", p)
         .inputs(x)
         .record(
-            like(x, UnaryOp.pow(x.data(), p)),
+            like(x, UnaryOp.pow(Values.of(x), p)),
             gy -> new Tensor[] {p == 0 ? gy.mul(0) : gy.mul(x.pow(p - 1).mul(p))});
   }
 
   /** Backward {@code gy·exp(x)}, reusing the output. */
   public static Tensor exp(Tensor x) {
-    Tensor y = like(x, UnaryOp.EXP.apply(x.data()));
+    Tensor y = like(x, UnaryOp.EXP.apply(Values.of(x)));
     return Op.named("exp").inputs(x).record(y, gy -> new Tensor[] {gy.mul(y)});
   }
 
@@ -40,12 +40,12 @@ public final class Elementwise {
   public static Tensor log(Tensor x) {
     return Op.named("log")
         .inputs(x)
-        .record(like(x, UnaryOp.LOG.apply(x.data())), gy -> new Tensor[] {gy.div(x)});
+        .record(like(x, UnaryOp.LOG.apply(Values.of(x))), gy -> new Tensor[] {gy.div(x)});
   }
 
   /** Backward {@code gy / (2·sqrt(x))}, reusing the output. */
   public static Tensor sqrt(Tensor x) {
-    Tensor y = like(x, UnaryOp.SQRT.apply(x.data()));
+    Tensor y = like(x, UnaryOp.SQRT.apply(Values.of(x)));
     return Op.named("sqrt").inputs(x).record(y, gy -> new Tensor[] {gy.div(y.mul(2))});
   }
 
@@ -53,7 +53,8 @@ public final class Elementwise {
   public static Tensor relu(Tensor x) {
     return Op.named("relu")
         .inputs(x)
-        .record(like(x, UnaryOp.RELU.apply(x.data())), gy -> new Tensor[] {reluBackward(gy, x)});
+        .record(
+            like(x, UnaryOp.RELU.apply(Values.of(x))), gy -> new Tensor[] {reluBackward(gy, x)});
   }
 
   /**
@@ -74,7 +75,8 @@ public final class Elementwise {
               + " differs from input shape "
               + Shape.format(x.shape()));
     }
-    double[] out = BinaryOp.PASS_WHERE_POSITIVE.apply(g.data(), shape, x.data(), shape, shape);
+    double[] out =
+        BinaryOp.PASS_WHERE_POSITIVE.apply(Values.of(g), shape, Values.of(x), shape, shape);
     return Op.named("reluBackward")
         .inputs(g)
         .record(Tensor.wrap(out, shape), gy -> new Tensor[] {reluBackward(gy, x)});

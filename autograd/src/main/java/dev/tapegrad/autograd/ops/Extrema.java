@@ -29,9 +29,9 @@ public final class Extrema {
     int[] shape = Shape.broadcast(name, a.shape(), b.shape());
     double[] out =
         Loops.zip(
-            a.data(),
+            Values.of(a),
             a.shape(),
-            b.data(),
+            Values.of(b),
             b.shape(),
             shape,
             (x, xi, xs, y, yi, ys, o, oi, n) -> {
@@ -66,6 +66,7 @@ public final class Extrema {
           }
         };
     return Tensor.wrap(
-        Loops.zip(mine.data(), mine.shape(), other.data(), other.shape(), shape, loop), shape);
+        Loops.zip(Values.of(mine), mine.shape(), Values.of(other), other.shape(), shape, loop),
+        shape);
   }
 }

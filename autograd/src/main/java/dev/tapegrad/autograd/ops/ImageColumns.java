@@ -27,7 +27,7 @@ public final class ImageColumns {
           "im2col: expected an (N,C,H,W) input, got shape " + Shape.format(s));
     }
     int[] colShape = columnShape("im2col", s, fh, fw, stride, pad);
-    double[] col = Im2col.im2col(x.data(), s[0], s[1], s[2], s[3], fh, fw, stride, pad);
+    double[] col = Im2col.im2col(Values.of(x), s[0], s[1], s[2], s[3], fh, fw, stride, pad);
     return window(Op.named("im2col"), fh, fw, stride, pad)
         .inputs(x)
         .record(Tensor.wrap(col, colShape), gy -> new Tensor[] {gy.col2im(s, fh, fw, stride, pad)});
@@ -58,7 +58,7 @@ public final class ImageColumns {
               + Shape.format(expected)
               + ")");
     }
-    double[] image = Im2col.col2im(col.data(), s[0], s[1], s[2], s[3], fh, fw, stride, pad);
+    double[] image = Im2col.col2im(Values.of(col), s[0], s[1], s[2], s[3], fh, fw, stride, pad);
     return window(Op.named("col2im"), fh, fw, stride, pad)
         .inputs(col)
         .record(Tensor.wrap(image, s), gy -> new Tensor[] {gy.im2col(fh, fw, stride, pad)});

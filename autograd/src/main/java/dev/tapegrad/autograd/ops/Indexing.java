@@ -27,7 +27,7 @@ public final class Indexing {
     }
     int k = x.dim(1);
     int[] picks = checkedLabels("select", labels, k);
-    double[] in = x.data();
+    double[] in = Values.of(x);
     double[] out = new double[picks.length];
     for (int i = 0; i < picks.length; i++) {
       out[i] = in[i * k + picks[i]];
@@ -51,7 +51,7 @@ public final class Indexing {
               + " labels");
     }
     int[] picks = checkedLabels("scatter", labels, k);
-    double[] in = g.data();
+    double[] in = Values.of(g);
     double[] out = new double[picks.length * k];
     for (int i = 0; i < picks.length; i++) {
       out[i * k + picks[i]] = in[i];
@@ -67,7 +67,7 @@ public final class Indexing {
    */
   public static Tensor gather(Tensor x, int[] index, int[] shape) {
     int[] at = checkedIndex("gather", index, x.size(), Shape.size(shape));
-    double[] in = x.data();
+    double[] in = Values.of(x);
     double[] out = Workspace.take(at.length);
     for (int i = 0; i < at.length; i++) {
       out[i] = at[i] < 0 ? 0 : in[at[i]];
@@ -84,7 +84,7 @@ public final class Indexing {
    */
   public static Tensor scatterAdd(Tensor g, int[] index, int[] shape) {
     int[] at = checkedIndex("scatterAdd", index, Shape.size(shape), g.size());
-    double[] in = g.data();
+    double[] in = Values.of(g);
     double[] out = Workspace.zeros(Shape.size(shape));
     for (int i = 0; i < at.length; i++) {
       if (at[i] >= 0) {
@@ -106,7 +106,7 @@ public final class Indexing {
     int[] shape = x.shape();
     int n = shape[0];
     int rowSize = n == 0 ? 0 : x.size() / n;
-    double[] in = x.data();
+    double[] in = Values.of(x);
     double[] out = new double[indices.length * rowSize];
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] < 0 || indices[i] >= n) {

@@ -67,7 +67,8 @@ public final class MatMul {
     } else {
       outShape = new int[] {m, n};
     }
-    Tensor out = Tensor.wrap(Gemm.multiply(a.data(), transA, b.data(), transB, m, n, k), outShape);
+    Tensor out =
+        Tensor.wrap(Gemm.multiply(Values.of(a), transA, Values.of(b), transB, m, n, k), outShape);
     Op recorder = Op.named(op).inputs(a, b);
     if (transA) {
       recorder.attribute("transposeA", true);

@@ -20,7 +20,8 @@ public final class MaxPool2d {
     int oh = Im2col.outSize(s[2], ph, stride, pad);
     int ow = Im2col.outSize(s[3], pw, stride, pad);
     int[] argmax = new int[s[0] * s[1] * oh * ow];
-    double[] out = MaxPool.forward(x.data(), s[0], s[1], s[2], s[3], ph, pw, stride, pad, argmax);
+    double[] out =
+        MaxPool.forward(Values.of(x), s[0], s[1], s[2], s[3], ph, pw, stride, pad, argmax);
     return Op.named("maxPool")
         .attribute("window", ph + "x" + pw)
         .attribute("stride", stride)
@@ -39,7 +40,7 @@ public final class MaxPool2d {
     int[] gyShape = gy.shape();
     double[] gx =
         MaxPool.backward(
-            gy.data(), argmax, inputShape[0] * inputShape[1], inputShape[2] * inputShape[3]);
+            Values.of(gy), argmax, inputShape[0] * inputShape[1], inputShape[2] * inputShape[3]);
     return Op.named("scatterAdd")
         .inputs(gy)
         .record(

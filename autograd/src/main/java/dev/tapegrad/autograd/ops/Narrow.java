@@ -36,7 +36,7 @@ public final class Narrow {
     out[a] = length;
     int outer = Shape.sizeBefore(shape, a);
     int inner = Shape.sizeAfter(shape, a);
-    double[] data = x.data();
+    double[] data = Values.of(x);
     double[] y = new double[Shape.size(out)];
     int block = length * inner;
     for (int o = 0; o < outer; o++) {

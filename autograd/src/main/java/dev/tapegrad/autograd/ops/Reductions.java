@@ -24,7 +24,7 @@ public final class Reductions {
     boolean[] mask = Shape.axesMask(name, axes, shape.length);
     int[] kept = Shape.reduced(shape, mask, true);
     double count = average ? (double) x.size() / Shape.size(kept) : 1;
-    double[] sums = Reduce.sum(x.data(), shape, mask);
+    double[] sums = Reduce.sum(Values.of(x), shape, mask);
     if (average) {
       for (int i = 0; i < sums.length; i++) {
         sums[i] /= count;
@@ -49,7 +49,8 @@ public final class Reductions {
     int[] kept = Shape.reduced(shape, mask, true);
     int[] argmax = new int[Shape.size(kept)];
     Tensor out =
-        Tensor.wrap(Reduce.max(x.data(), shape, a, argmax), Shape.reduced(shape, mask, keepDims));
+        Tensor.wrap(
+            Reduce.max(Values.of(x), shape, a, argmax), Shape.reduced(shape, mask, keepDims));
     return reduction("max", x, new int[] {a}, keepDims)
         .record(
             out,
@@ -66,7 +67,7 @@ public final class Reductions {
     boolean[] mask = new boolean[shape.length];
     mask[a] = true;
     int[] argmax = new int[Shape.size(Shape.reduced(shape, mask, true))];
-    Reduce.max(x.data(), shape, a, argmax);
+    Reduce.max(Values.of(x), shape, a, argmax);
     double[] out = new double[argmax.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = argmax[i];

@@ -45,7 +45,7 @@ public final class Shaping {
         .attribute("axes", Arrays.toString(perm))
         .inputs(x)
         .record(
-            Tensor.wrap(Layout.permute(x.data(), shape, perm), outShape),
+            Tensor.wrap(Layout.permute(Values.of(x), shape, perm), outShape),
             gy -> new Tensor[] {gy.transpose(inverse)});
   }
 
@@ -66,7 +66,7 @@ public final class Shaping {
         .attribute("shape", Shape.format(to))
         .inputs(x)
         .record(
-            Tensor.wrap(Layout.broadcastTo(x.data(), shape, to), to),
+            Tensor.wrap(Layout.broadcastTo(Values.of(x), shape, to), to),
             gy -> new Tensor[] {gy.sumTo(shape)});
   }
 
@@ -90,7 +90,7 @@ public final class Shaping {
         .attribute("shape", Shape.format(to))
         .inputs(x)
         .record(
-            Tensor.wrap(Reduce.sum(x.data(), shape, mask), to),
+            Tensor.wrap(Reduce.sum(Values.of(x), shape, mask), to),
             gy -> new Tensor[] {gy.broadcastTo(shape)});
   }
 

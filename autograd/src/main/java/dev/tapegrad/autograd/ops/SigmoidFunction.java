@@ -13,7 +13,7 @@ public final class SigmoidFunction {
 
   /** One {@code sigmoid} node; never overflows (for x < 0 it computes {@code eˣ/(1+eˣ)}). */
   public static Tensor fused(Tensor x) {
-    double[] out = UnaryOp.SIGMOID.apply(x.data());
+    double[] out = UnaryOp.SIGMOID.apply(Values.of(x));
     Tensor y = Tensor.wrap(out, x.shape());
     return Op.named("sigmoid")
         .inputs(x)

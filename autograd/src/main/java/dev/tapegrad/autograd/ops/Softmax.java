@@ -12,7 +12,7 @@ public final class Softmax {
   private Softmax() {}
 
   public static Tensor fused(Tensor x) {
-    return withValues(x, rows(x.data(), lastDim(x)));
+    return withValues(x, rows(Values.of(x), lastDim(x)));
   }
 
   /**

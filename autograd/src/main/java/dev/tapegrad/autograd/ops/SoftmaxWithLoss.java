@@ -29,7 +29,7 @@ public final class SoftmaxWithLoss {
               + " do not match scores of shape "
               + Shape.format(scores.shape()));
     }
-    Tensor t = Tensor.wrap(targets.data(), nk);
+    Tensor t = Tensor.wrap(Values.of(targets), nk);
     return fused(scores, t, inputs -> composed(inputs.get(0), targets.detach()));
   }
 
@@ -45,8 +45,8 @@ public final class SoftmaxWithLoss {
   private static Tensor fused(Tensor scores, Tensor t, Expansion expansion) {
     int n = t.dim(0);
     int k = t.dim(1);
-    double[] y = Softmax.rows(scores.data(), k);
-    double[] td = t.data();
+    double[] y = Softmax.rows(Values.of(scores), k);
+    double[] td = Values.of(t);
     double loss = 0;
     for (int i = 0; i < y.length; i++) {
       if (td[i] != 0) {

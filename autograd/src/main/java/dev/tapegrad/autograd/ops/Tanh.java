@@ -11,7 +11,7 @@ public final class Tanh {
   public static Tensor tanh(Tensor x) {
     double[] out =
         Loops.map(
-            x.data(),
+            Values.of(x),
             (in, y, from, to) -> {
               for (int i = from; i < to; i++) {
                 y[i] = Math.tanh(in[i]);

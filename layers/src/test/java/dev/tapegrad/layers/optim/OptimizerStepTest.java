@@ -59,8 +59,8 @@ class OptimizerStepTest {
     Map<String, Tensor> pieces = new LinkedHashMap<>();
     Map<String, Tensor> pieceGrads = new LinkedHashMap<>();
     for (int p = 0; p < 4; p++) {
-      pieces.put("p" + p, whole.slice(p * piece, (p + 1) * piece));
-      pieceGrads.put("p" + p, wholeGrad.slice(p * piece, (p + 1) * piece));
+      pieces.put("p" + p, whole.slice(p * piece, (p + 1) * piece).copy());
+      pieceGrads.put("p" + p, wholeGrad.slice(p * piece, (p + 1) * piece).copy());
     }
     Optimizer split = factory.get();
     Optimizer sequential = factory.get();
@@ -69,7 +69,8 @@ class OptimizerStepTest {
       sequential.step(pieces, pieceGrads);
     }
     for (int p = 0; p < 4; p++) {
-      assertArrayEquals(pieces.get("p" + p).data(), whole.slice(p * piece, (p + 1) * piece).data());
+      assertArrayEquals(
+          pieces.get("p" + p).data(), whole.slice(p * piece, (p + 1) * piece).toArray());
     }
   }
 
