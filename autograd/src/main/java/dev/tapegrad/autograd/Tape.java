@@ -4,13 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -54,7 +50,10 @@ public final class Tape implements AutoCloseable {
   private final Tape outer;
   private final Thread owner = Thread.currentThread();
   private final List<Node> nodes = new ArrayList<>();
-  private final Map<Tensor, Tensor> gradients = new IdentityHashMap<>();
+
+  /** The gradients of the last backward pass, by value. */
+  private Map<Tensor, Tensor> gradients = Map.of();
+
   private String scope = "";
   private int paused;
   private boolean detectAnomalies;
@@ -308,14 +307,12 @@ public final class Tape implements AutoCloseable {
     if (last != null && last.tape() != this) {
       throw new IllegalArgumentException(what + ": the output was recorded on a different tape");
     }
-    gradients.clear();
-    gradients.put(output, seed);
     Tape recordingTape = CURRENT.get();
     if (!createGraph) {
       recordingTape.paused++;
     }
     try {
-      walkBackward(last, retain);
+      gradients = new BackwardPass(this, retain, detectAnomalies).run(output, seed);
     } finally {
       if (!createGraph) {
         recordingTape.paused--;
@@ -324,75 +321,17 @@ public final class Tape implements AutoCloseable {
     return gradients;
   }
 
-  /**
-   * Applies the backward rules from {@code last} down, latest node first, so every node's output
-   * gradient is complete before it is used. The walk follows inputs into the nodes that made them,
-   * on this tape or another, and visits only nodes the output depends on.
-   */
-  private void walkBackward(Node last, boolean retain) {
-    if (last == null) {
-      return;
-    }
-    PriorityQueue<Node> pending =
-        new PriorityQueue<>(Comparator.comparingLong(Node::sequence).reversed());
-    Set<Node> queued = Collections.newSetFromMap(new IdentityHashMap<>());
-    pending.add(last);
-    queued.add(last);
-    while (!pending.isEmpty()) {
-      Node node = pending.poll();
-      propagate(node, gradients.get(node.output()));
-      if (!retain) {
-        node.tape().free(node);
-      }
-      for (Tensor input : node.inputs()) {
-        Node creator = input.creator();
-        if (creator != null && gradients.containsKey(input) && queued.add(creator)) {
-          pending.add(creator);
-        }
-      }
-    }
-  }
-
   /** Drops what a backward pass no longer needs from {@code node}, one of this tape's nodes. */
-  private void free(Node node) {
+  void free(Node node) {
     List<Tensor> saved = node.release();
     if (arena != null) {
       arena.adoptFreed(saved);
     }
   }
 
-  private void propagate(Node node, Tensor gradOutput) {
-    BackwardRule rule = node.backward();
-    if (rule == null && node.tape() != this && node.tape().arena != null && node.tape().closed) {
-      throw new IllegalStateException(
-          "backward through "
-              + node.describe()
-              + ": it was recorded on a tape closed with"
-              + " recycling(), which freed what its backward needs; compute it on this tape, or"
-              + " use detach() to treat it as a constant");
-    }
-    if (rule == null) {
-      throw new IllegalStateException(
-          "backward through "
-              + node.describe()
-              + " a second time: its saved tensors were freed"
-              + " by an earlier backward pass; pass GradOption.RETAIN_GRAPH to the first one");
-    }
-    Tensor[] inputGrads = rule.apply(gradOutput);
-    ImmutableList<Tensor> inputs = node.inputs();
-    for (int j = 0; j < inputs.size(); j++) {
-      Tensor x = inputs.get(j);
-      Tensor g = inputGrads[j];
-      if (g == null || !x.needsGrad()) {
-        continue;
-      }
-      if (detectAnomalies && !g.isFinite()) {
-        throw new AnomalyException(
-            "backward of " + node.describe() + " produced a non-finite gradient for input " + j,
-            node);
-      }
-      gradients.merge(x, g, Tensor::add);
-    }
+  /** Whether this tape is closed and its arena took its values back. */
+  boolean isClosedWithArena() {
+    return closed && arena != null;
   }
 
   /** Appends a node; called by {@link Op#record}. */
