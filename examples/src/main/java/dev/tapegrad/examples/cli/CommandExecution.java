@@ -3,7 +3,6 @@ package dev.tapegrad.examples.cli;
 import dev.tapegrad.autograd.Cores;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -126,20 +125,13 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
     }
   }
 
-  /** The {@code tapegrad.*} system properties (and {@code TAPEGRAD_DATA}) are usable. */
-  private static void validateProperties() throws IOException {
+  /** The {@code tapegrad.*} system properties are usable. */
+  private static void validateProperties() {
     Cores.count();
     String simd = System.getProperty("tapegrad.simd");
     if (simd != null && !simd.equals("true") && !simd.equals("false")) {
       throw new IllegalArgumentException(
           "-Dtapegrad.simd must be true or false, got '" + simd + "'");
-    }
-    String property = System.getProperty(DataDirectory.PROPERTY);
-    String data = property != null ? property : System.getenv(DataDirectory.ENVIRONMENT);
-    if (data != null && !data.isBlank()) {
-      Require.readableDirectory(
-          property != null ? "-D" + DataDirectory.PROPERTY : DataDirectory.ENVIRONMENT,
-          Path.of(data));
     }
   }
 
