@@ -16,9 +16,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * How every command runs, and how it fails. In order: the JVM's {@code tapegrad.*} properties and
- * every {@link ValidatedOptions} of the command are checked; its output directory is opened ({@link
- * Outputs#open}); the command runs; its staged files are moved into place and listed.
+ * How every command runs, and how it fails. In order: the libraries' start-up notices are kept off
+ * standard error unless {@code --verbose} ({@link LibraryNotices}); the JVM's {@code tapegrad.*}
+ * properties and every {@link ValidatedOptions} of the command are checked; its output directory is
+ * opened ({@link Outputs#open}); the command runs; its staged files are moved into place and
+ * listed.
  *
  * <p>A failure is one line on standard error, {@code <command>: <reason>} ({@link FailureReason}),
  * followed by the stack trace only under {@code --verbose}; when a command that had started fails
@@ -38,6 +40,7 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
 
   @Override
   public int execute(ParseResult parsed) {
+    LibraryNotices.configure(verbose.getAsBoolean());
     Integer help = CommandLine.executeHelpRequest(parsed);
     if (help != null) {
       return help;
