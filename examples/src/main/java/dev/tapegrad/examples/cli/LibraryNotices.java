@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  */
 final class LibraryNotices {
   /** The library netlib's JNI stub opens by default. */
-  static final String SYSTEM_BLAS = "libblas.so.3";
+  private static final String SYSTEM_BLAS = "libblas.so.3";
 
   /** netlib's properties: any of them set means the user chose how BLAS loads. */
   private static final List<String> NETLIB_PROPERTIES =
