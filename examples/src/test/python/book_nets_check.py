@@ -13,7 +13,6 @@ Needs only Python 3 and NumPy. The pickles hold NumPy arrays, so unpickling them
 import argparse
 import csv
 import gzip
-import os
 import pickle
 import sys
 from pathlib import Path
@@ -21,19 +20,9 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-
-
-def shared_data():
-    """$TAPEGRAD_DATA, else the first shared/data beside this script or one of its parents."""
-    if os.environ.get("TAPEGRAD_DATA"):
-        return Path(os.environ["TAPEGRAD_DATA"])
-    for d in Path(__file__).resolve().parents:
-        if (d / "shared" / "data").is_dir():
-            return d / "shared" / "data"
-    return Path("shared/data")
-
-
-SHARED = shared_data()
+# The data that ships with tapegrad: the MNIST sample and the book's pickles, as resources of layers.
+SHIPPED = (Path(__file__).resolve().parents[4]
+           / "layers/src/main/resources/dev/tapegrad/layers/data")
 WEIGHTS = {"book-ch3": "sample_weight.pkl", "book-ch7": "params.pkl",
            "book-ch8": "deep_convnet_params.pkl"}
 
@@ -107,8 +96,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("net", choices=sorted(WEIGHTS))
     parser.add_argument("predictions", type=Path, help="CSV written by infer --predictions")
-    parser.add_argument("--data", type=Path, default=SHARED / "mnist-sample")
-    parser.add_argument("--weights", type=Path, default=SHARED / "book-weights")
+    parser.add_argument("--data", type=Path, default=SHIPPED / "mnist-sample")
+    parser.add_argument("--weights", type=Path, default=SHIPPED / "book-weights")
     args = parser.parse_args()
 
     with open(args.weights / WEIGHTS[args.net], "rb") as f:

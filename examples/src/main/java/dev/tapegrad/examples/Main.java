@@ -64,7 +64,9 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "On failure, print the stack trace after the one-line error.")
+      description =
+          "On failure, print the stack trace after the one-line error; also show the"
+              + " libraries' start-up notices (how BLAS loaded), which are hidden otherwise.")
   private boolean verbose;
 
   @Spec private CommandSpec spec;

@@ -1,21 +1,16 @@
 package dev.tapegrad.examples;
 
-import static dev.tapegrad.examples.BookWeightsFixture.assumeBookWeights;
-import static dev.tapegrad.examples.BookWeightsFixture.withoutBookWeights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.layers.io.BookWeights;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +43,6 @@ class Chapter7And8CommandsTest {
 
   @Test
   void filtersOfTheBooksTrainedNetwork() throws IOException {
-    assumeBookWeights(BookWeights.SIMPLE_CONVNET);
     String printed = Cli.ok(out, "filters", "--weights");
     // the range of W1 in params.pkl, by NumPy: -0.4090 and 0.2718
     assertTrue(
@@ -67,7 +61,6 @@ class Chapter7And8CommandsTest {
 
   @Test
   void misclassifiedByTheBooksDeepConvNet() throws IOException {
-    assumeBookWeights(BookWeights.DEEP_CONVNET);
     String printed = Cli.ok(out, "misclassified", "--limit", "500");
     assertTrue(printed.contains("17 of 500 test digits misclassified (accuracy 0.9660)"), printed);
     List<String> csv = Files.readAllLines(out.resolve("misclassified/book-ch8.csv"));
@@ -80,34 +73,6 @@ class Chapter7And8CommandsTest {
     BufferedImage grid = png(out.resolve("misclassified/book-ch8.png"));
     assertEquals(464, grid.getWidth()); // 5 columns of 84-pixel digits
     assertTrue(grid.getHeight() > 4 * 84, "17 digits take 4 rows");
-  }
-
-  @Test
-  void misclassifiedTrainsASimpleConvNetWithoutTheBooksWeights(@TempDir Path empty)
-      throws IOException {
-    String printed =
-        withoutBookWeights(
-            empty,
-            () ->
-                Cli.ok(
-                    out,
-                    "misclassified",
-                    "--epochs",
-                    "1",
-                    "--train-size",
-                    "200",
-                    "--limit",
-                    "200",
-                    "--count",
-                    "10"));
-    assertTrue(printed.contains("training SimpleConvNet on 200 images"), printed);
-    Matcher m = Pattern.compile("(\\d+) of 200 test digits misclassified").matcher(printed);
-    assertTrue(m.find(), printed);
-    int wrong = Integer.parseInt(m.group(1));
-    assertTrue(wrong > 10, printed); // one short epoch leaves plenty of mistakes
-    assertEquals(
-        wrong + 1, Files.readAllLines(out.resolve("misclassified/simple-conv.csv")).size());
-    assertEquals(464, png(out.resolve("misclassified/simple-conv.png")).getWidth());
   }
 
   @Test

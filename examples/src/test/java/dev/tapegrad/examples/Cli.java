@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,22 @@ public final class Cli {
    */
   public static Result fork(List<String> jvmOptions, int fileSizeKib, Path out, String... args)
       throws IOException, InterruptedException {
+    return fork(jvmOptions, fileSizeKib, System.getProperty("java.class.path"), out, args);
+  }
+
+  /**
+   * Runs {@code tapegrad <args> --out <out>} in a new JVM whose class path starts with {@code
+   * resources}, so that the files there replace the class-path resources of the same name.
+   */
+  public static Result forkWithResources(Path resources, Path out, String... args)
+      throws IOException, InterruptedException {
+    String classPath = resources + File.pathSeparator + System.getProperty("java.class.path");
+    return fork(List.of(), 0, classPath, out, args);
+  }
+
+  private static Result fork(
+      List<String> jvmOptions, int fileSizeKib, String classPath, Path out, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     if (fileSizeKib > 0) {
       String limited = "ulimit -f " + fileSizeKib + " && exec \"$@\"";
@@ -70,30 +87,13 @@ public final class Cli {
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    Collections.addAll(
-        command,
-        "-Djava.awt.headless=true",
-        "-cp",
-        System.getProperty("java.class.path"),
-        Main.class.getName());
+    Collections.addAll(command, "-Djava.awt.headless=true", "-cp", classPath, Main.class.getName());
     Collections.addAll(command, withOut(out, args));
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process, false));
     CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process, true));
     assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the forked CLI did not finish");
     return new Result(process.exitValue(), stdout.join(), stderr.join());
-  }
-
-  /** The lines a forked JVM printed on standard error, without the JVM's and netlib's notices. */
-  public static List<String> ownLines(String err) {
-    return err.lines()
-        .filter(
-            l ->
-                !l.startsWith("WARNING: Using incubator")
-                    && !l.startsWith("netlib-blas")
-                    && !l.contains("dev.ludovic.netlib")
-                    && !l.startsWith("INFO: Using"))
-        .toList();
   }
 
   private static String[] withOut(Path out, String... args) {

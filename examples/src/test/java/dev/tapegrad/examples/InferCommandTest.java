@@ -1,7 +1,5 @@
 package dev.tapegrad.examples;
 
-import static dev.tapegrad.examples.BookWeightsFixture.assumeBookWeights;
-import static dev.tapegrad.examples.BookWeightsFixture.withoutBookWeights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code infer}: the book's three trained networks agree with the book's NumPy forward pass on the
- * embedded test digits (predictions and correct counts computed with python3 + NumPy from the
- * pickles; see src/test/python/book_nets_check.py), and checkpoints written by {@code train} are
- * rebuilt and scored.
+ * {@code infer}: the book's three trained networks, with the weights that ship with tapegrad, agree
+ * with the book's NumPy forward pass on the embedded test digits (predictions and correct counts
+ * computed with python3 + NumPy from the pickles; see src/test/python/book_nets_check.py), and
+ * checkpoints written by {@code train} are rebuilt and scored.
  */
 class InferCommandTest {
   @TempDir Path out;
@@ -36,7 +34,6 @@ class InferCommandTest {
   })
   void booksNetworksAgreeWithNumPy(
       String net, String weights, int images, int correct, String first40) throws IOException {
-    assumeBookWeights(weights);
     Path csv = out.resolve("predictions.csv");
     String printed =
         Cli.ok(
@@ -152,16 +149,32 @@ class InferCommandTest {
   }
 
   @Test
-  void missingBookWeightsSayWhereToPutThem(@TempDir Path empty) {
-    Cli.Result r = withoutBookWeights(empty, () -> Cli.run(out, "infer", "--net", "book-ch7"));
-    assertNotEquals(0, r.exitCode());
+  void theShippedWeightsAreTheDefaultAndAnotherCopyCanBeGiven() throws IOException {
+    String shipped = Cli.ok(out, "infer", "--net", "book-ch3");
     assertTrue(
-        r.err()
-            .contains(
-                "book-ch7 needs the book's "
-                    + BookWeights.SIMPLE_CONVNET
-                    + ", which is not in a shared/data/book-weights folder; give its path with --weights FILE"),
-        r.err());
+        shipped.startsWith(
+            "book-ch3 with the book's sample_weight.pkl (shipped): MultiLayerNet on embedded MNIST"
+                + " sample, 2000 test images"),
+        shipped);
+    assertTrue(shipped.contains("accuracy 0.9335 (1867 of 2000 correct)"), shipped);
+
+    Path copy = out.resolve(BookWeights.SAMPLE_WEIGHT);
+    try (var in =
+        BookWeights.class.getResourceAsStream(
+            "/dev/tapegrad/layers/data/book-weights/" + BookWeights.SAMPLE_WEIGHT)) {
+      Files.copy(in, copy);
+    }
+    String given = Cli.ok(out, "infer", "--net", "book-ch3", "--weights", copy.toString());
+    assertTrue(given.startsWith("book-ch3 with " + copy + ": "), given);
+    assertTrue(given.contains("accuracy 0.9335 (1867 of 2000 correct)"), given);
+  }
+
+  @Test
+  void aGivenWeightsFileMustExist() {
+    Path missing = out.resolve("missing.pkl");
+    Cli.Result r = Cli.run(out, "infer", "--net", "book-ch7", "--weights", missing.toString());
+    assertEquals(1, r.exitCode());
+    assertEquals("infer: --weights " + missing + ": no such file\n", r.err());
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.tapegrad.examples.cli;
 import dev.tapegrad.autograd.Cores;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,9 +16,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * How every command runs, and how it fails. In order: the JVM's {@code tapegrad.*} properties and
- * every {@link ValidatedOptions} of the command are checked; its output directory is opened ({@link
- * Outputs#open}); the command runs; its staged files are moved into place and listed.
+ * How every command runs, and how it fails. In order: the libraries' start-up notices are kept off
+ * standard error unless {@code --verbose} ({@link LibraryNotices}); the JVM's {@code tapegrad.*}
+ * properties and every {@link ValidatedOptions} of the command are checked; its output directory is
+ * opened ({@link Outputs#open}); the command runs; its staged files are moved into place and
+ * listed.
  *
  * <p>A failure is one line on standard error, {@code <command>: <reason>} ({@link FailureReason}),
  * followed by the stack trace only under {@code --verbose}; when a command that had started fails
@@ -39,6 +40,7 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
 
   @Override
   public int execute(ParseResult parsed) {
+    LibraryNotices.configure(verbose.getAsBoolean());
     Integer help = CommandLine.executeHelpRequest(parsed);
     if (help != null) {
       return help;
@@ -126,20 +128,13 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
     }
   }
 
-  /** The {@code tapegrad.*} system properties (and {@code TAPEGRAD_DATA}) are usable. */
-  private static void validateProperties() throws IOException {
+  /** The {@code tapegrad.*} system properties are usable. */
+  private static void validateProperties() {
     Cores.count();
     String simd = System.getProperty("tapegrad.simd");
     if (simd != null && !simd.equals("true") && !simd.equals("false")) {
       throw new IllegalArgumentException(
           "-Dtapegrad.simd must be true or false, got '" + simd + "'");
-    }
-    String property = System.getProperty(DataDirectory.PROPERTY);
-    String data = property != null ? property : System.getenv(DataDirectory.ENVIRONMENT);
-    if (data != null && !data.isBlank()) {
-      Require.readableDirectory(
-          property != null ? "-D" + DataDirectory.PROPERTY : DataDirectory.ENVIRONMENT,
-          Path.of(data));
     }
   }
 

@@ -12,10 +12,9 @@ import java.util.Random;
 import picocli.CommandLine.Option;
 
 /**
- * The options of commands that train a SimpleConvNet briefly on their own ({@code filters}, and
- * {@code misclassified} without the book's weights): epochs, training-set size and seed. The rest
- * is the book's {@code train_convnet.py}: Adam with learning rate 0.001, batches of 100, accuracy
- * on 1,000 samples per epoch.
+ * The options of commands that train a SimpleConvNet briefly on their own ({@code filters}):
+ * epochs, training-set size and seed. The rest is the book's {@code train_convnet.py}: Adam with
+ * learning rate 0.001, batches of 100, accuracy on 1,000 samples per epoch.
  */
 public final class QuickTrainingOptions implements ValidatedOptions {
   private static final int BATCH = 100;

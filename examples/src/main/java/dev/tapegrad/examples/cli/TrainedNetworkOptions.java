@@ -28,8 +28,8 @@ public final class TrainedNetworkOptions implements ValidatedOptions {
       names = "--weights",
       paramLabel = "FILE",
       description =
-          "The book's pickle for book-ch3/7/8 (default: the matching file in"
-              + " shared/data/book-weights).")
+          "Another copy of the book's pickle for book-ch3/7/8 (default: the book's file,"
+              + " which ships with tapegrad).")
   private Path weights;
 
   @Option(
@@ -89,17 +89,6 @@ public final class TrainedNetworkOptions implements ValidatedOptions {
   }
 
   /**
-   * The network {@code --net} names; without {@code --net}, the book network {@code fallback} if
-   * its weights were given or are in the shared folder, else nothing.
-   */
-  public Optional<LoadedNetwork> loadIfAvailable(BookNetwork fallback) throws IOException {
-    if (net == null && weights == null && fallback.defaultWeights().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(load(fallback.toString()));
-  }
-
-  /**
    * The network {@code --net} names, or {@code fallback} when it was not given; in evaluation mode.
    */
   public LoadedNetwork load(String fallback) throws IOException {
@@ -107,8 +96,8 @@ public final class TrainedNetworkOptions implements ValidatedOptions {
     Optional<BookNetwork> book = BookNetwork.parse(choice);
     if (book.isPresent()) {
       BookNetwork b = book.get();
-      Path file = b.weights(weights);
-      return new LoadedNetwork(b.load(file), b.toString(), b.takesImages(), b + " with " + file);
+      return new LoadedNetwork(
+          b.load(weights), b.toString(), b.takesImages(), b + " with " + b.weightsSource(weights));
     }
     return CheckpointNetwork.load(Path.of(choice), arch, dropout);
   }

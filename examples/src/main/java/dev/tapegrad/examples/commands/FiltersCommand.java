@@ -42,8 +42,8 @@ public final class FiltersCommand implements Callable<Integer>, ValidatedOptions
       arity = "0..1",
       fallbackValue = "",
       description =
-          "Show the trained filters of the book's params.pkl (found in shared/data/"
-              + "book-weights, or FILE) instead of training here.")
+          "Show the trained filters of the book's params.pkl (the copy that ships with"
+              + " tapegrad, or FILE) instead of training here.")
   private String weights;
 
   @Override
@@ -60,9 +60,10 @@ public final class FiltersCommand implements Callable<Integer>, ValidatedOptions
     Tensor after;
     String trainedBy;
     if (weights != null) {
-      Path file = BookNetwork.CH7.weights(weights.isEmpty() ? null : Path.of(weights));
+      Path file = weights.isEmpty() ? null : Path.of(weights);
       after = BookNetwork.CH7.load(file).parameters().get(CONV1);
-      trainedBy = "by the book: " + file.getFileName();
+      trainedBy =
+          "by the book: " + (file == null ? BookNetwork.CH7.weightsFile() : file.getFileName());
     } else {
       double accuracy = training.train(net, data.load(true)).last().testAccuracy();
       after = net.parameters().get(CONV1);

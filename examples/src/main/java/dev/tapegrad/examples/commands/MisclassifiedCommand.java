@@ -2,7 +2,6 @@ package dev.tapegrad.examples.commands;
 
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
-import dev.tapegrad.examples.cli.QuickTrainingOptions;
 import dev.tapegrad.examples.cli.Require;
 import dev.tapegrad.examples.cli.TestLimitOptions;
 import dev.tapegrad.examples.cli.TrainedNetworkOptions;
@@ -12,8 +11,6 @@ import dev.tapegrad.examples.inference.LoadedNetwork;
 import dev.tapegrad.examples.inference.Predictions;
 import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.Mnist;
-import dev.tapegrad.layers.data.TrainTestSplit;
-import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.viz.chart.FigureGrid;
 import dev.tapegrad.viz.chart.ImageGrid;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,15 +25,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Fig 8-2: the test digits a trained network gets wrong, captioned {@code label → predicted}. The
- * network is {@code --net} if given; else the book's DeepConvNet when its weights are found; else a
- * SimpleConvNet trained here briefly, so that the command works without the book's files.
+ * network is {@code --net} if given, else the book's trained DeepConvNet.
  */
 @Command(
     name = "misclassified",
     mixinStandardHelpOptions = true,
     description =
         "Fig 8-2: the first misclassified test digits (label \u2192 predicted) and a CSV of all;"
-            + " default network book-ch8, or a SimpleConvNet trained here when its weights are absent.")
+            + " default network book-ch8.")
 public final class MisclassifiedCommand implements Callable<Integer>, ValidatedOptions {
   private static final int PIXELS = Mnist.ROWS * Mnist.COLUMNS;
 
@@ -45,7 +40,6 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
   @Mixin private DataOptions data;
   @Mixin private TrainedNetworkOptions network;
   @Mixin private TestLimitOptions limit;
-  @Mixin private QuickTrainingOptions training;
 
   @Option(
       names = "--count",
@@ -60,10 +54,8 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
 
   @Override
   public Integer call() throws IOException {
-    Optional<LoadedNetwork> named = network.loadIfAvailable(BookNetwork.CH8);
-    TrainTestSplit split = data.load(named.map(LoadedNetwork::takesImages).orElse(true));
-    LoadedNetwork loaded = named.isPresent() ? named.get() : trainHere(split);
-    Dataset test = limit.apply(split.test());
+    LoadedNetwork loaded = network.load(BookNetwork.CH8.toString());
+    Dataset test = limit.apply(data.load(loaded.takesImages()).test());
     Predictions predictions = Predictions.of(loaded.network(), test, 100);
     int[] wrong = predictions.misclassified();
     System.out.printf(
@@ -80,17 +72,6 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
       drawGrid(loaded.label(), test, predictions, shown);
     }
     return 0;
-  }
-
-  private LoadedNetwork trainHere(TrainTestSplit split) {
-    System.out.println(
-        "no --net and no "
-            + BookNetwork.CH8.weightsFile()
-            + " in shared/data/book-weights: training a SimpleConvNet here");
-    Network net = training.newSimpleConvNet();
-    training.train(net, split);
-    net.eval();
-    return new LoadedNetwork(net, "simple-conv", true, "SimpleConvNet trained here");
   }
 
   private void drawGrid(String label, Dataset test, Predictions predictions, int[] shown)

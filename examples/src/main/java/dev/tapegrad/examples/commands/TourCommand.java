@@ -1,7 +1,6 @@
 package dev.tapegrad.examples.commands;
 
 import dev.tapegrad.examples.Main;
-import dev.tapegrad.examples.cli.DataDirectory;
 import dev.tapegrad.examples.cli.Outputs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,15 +32,14 @@ public final class TourCommand implements Callable<Integer> {
   /** One step of the tour: what it shows and the command line that shows it. */
   public record Step(String title, String... args) {}
 
-  public static List<Step> steps(boolean bookWeights) {
+  /** The steps, in the book's order. */
+  public static List<Step> steps() {
     List<Step> steps = new ArrayList<>();
     steps.add(new Step("Ch 2  perceptron gates", "gates"));
     steps.add(new Step("Ch 3  activations, the 3-layer network, softmax", "forward"));
-    if (bookWeights) {
-      steps.add(
-          new Step(
-              "Ch 3  the book's trained network on the test digits", "infer", "--net", "book-ch3"));
-    }
+    steps.add(
+        new Step(
+            "Ch 3  the book's trained network on the test digits", "infer", "--net", "book-ch3"));
     steps.add(
         new Step(
             "Ch 4  numerical differentiation and gradient descent",
@@ -136,7 +134,7 @@ public final class TourCommand implements Callable<Integer> {
     PrintStream o = System.out;
     long started = System.nanoTime();
     List<String> failed = new ArrayList<>();
-    List<Step> steps = steps(DataDirectory.bookWeights().isPresent());
+    List<Step> steps = steps();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       o.printf(

@@ -1,15 +1,12 @@
 package dev.tapegrad.examples.inference;
 
-import dev.tapegrad.examples.cli.DataDirectory;
 import dev.tapegrad.layers.io.BookWeights;
 import dev.tapegrad.layers.net.Activation;
 import dev.tapegrad.layers.net.DeepConvNet;
 import dev.tapegrad.layers.net.MultiLayerNet;
 import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.layers.net.SimpleConvNet;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +15,8 @@ import java.util.Random;
 /**
  * The book's three trained networks ({@code --net book-ch3|book-ch7|book-ch8}): the chapter-3
  * inference network with {@code sample_weight.pkl}, the chapter-7 SimpleConvNet with {@code
- * params.pkl} and the chapter-8 DeepConvNet with {@code deep_convnet_params.pkl}.
+ * params.pkl} and the chapter-8 DeepConvNet with {@code deep_convnet_params.pkl}. The book's files
+ * ship with tapegrad ({@link BookWeights#loadShipped}); another copy can be given as a file.
  */
 public enum BookNetwork {
   CH3("book-ch3", BookWeights.SAMPLE_WEIGHT, false),
@@ -55,42 +53,21 @@ public enum BookNetwork {
     return weightsFile;
   }
 
-  /** The book's pickle in the shared {@code book-weights} folder, if it is there. */
-  public Optional<Path> defaultWeights() {
-    return DataDirectory.bookWeights()
-        .map(d -> d.resolve(weightsFile))
-        .filter(Files::isRegularFile);
-  }
-
   /**
-   * {@code given} if it is not null, else {@link #defaultWeights()}.
-   *
-   * @throws FileNotFoundException naming the file and how to provide it, when there is none
+   * The network with the weights in the book's pickle {@code file}, or with the copy of the book's
+   * file that ships with tapegrad when {@code file} is null; in evaluation mode.
    */
-  public Path weights(Path given) throws FileNotFoundException {
-    if (given != null) {
-      if (!Files.isRegularFile(given)) {
-        throw new FileNotFoundException(label + ": no weights file " + given);
-      }
-      return given;
-    }
-    return defaultWeights()
-        .orElseThrow(
-            () ->
-                new FileNotFoundException(
-                    label
-                        + " needs the book's "
-                        + weightsFile
-                        + ", which is not in a shared/data/book-weights"
-                        + " folder; give its path with --weights FILE (or set TAPEGRAD_DATA to the data directory)"));
-  }
-
-  /** The network with the weights in the book's pickle {@code file}, in evaluation mode. */
   public Network load(Path file) throws IOException {
     Network net = architecture();
-    BookWeights.assign(BookWeights.load(file), net);
+    BookWeights.assign(
+        file == null ? BookWeights.loadShipped(weightsFile) : BookWeights.load(file), net);
     net.eval();
     return net;
+  }
+
+  /** Where {@link #load} takes the weights from, for reports: {@code file}, or the shipped copy. */
+  public String weightsSource(Path file) {
+    return file == null ? "the book's " + weightsFile + " (shipped)" : file.toString();
   }
 
   /** The layers, with placeholder weights: 784-50-100-10 sigmoid, SimpleConvNet or DeepConvNet. */

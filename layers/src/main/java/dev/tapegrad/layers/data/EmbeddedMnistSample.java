@@ -1,21 +1,21 @@
 package dev.tapegrad.layers.data;
 
+import dev.tapegrad.layers.io.ShippedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * The MNIST sample shipped as class-path resources under {@code
  * dev/tapegrad/layers/data/mnist-sample/}: 10,000 real digits split 8,000 / 2,000 (provenance and
- * license in the README there). Each file's SHA-256 is checked before it is parsed, so a damaged
- * jar is reported instead of training on wrong data.
+ * license in the README there). Each file's SHA-256 is checked before it is parsed ({@link
+ * ShippedFile}), so a damaged jar is reported instead of training on wrong data.
  */
 final class EmbeddedMnistSample {
   static final String RESOURCE_DIRECTORY = "mnist-sample/";
+
+  /** What errors call these files. */
+  static final String WHAT = "the embedded MNIST sample";
 
   /** SHA-256 of each resource, as published with the sample. */
   static final Map<String, String> SHA256 =
@@ -33,52 +33,8 @@ final class EmbeddedMnistSample {
 
   /** Reads, checks and parses the resource for the standard file {@code baseName}. */
   static IdxArray read(String baseName, int rank) throws IOException {
-    String fileName = baseName + ".gz";
-    String source = "classpath:" + resourcePath(fileName);
-    byte[] content = resourceBytes(fileName);
-    verify(content, source, SHA256.get(fileName));
-    return IdxReader.read(new ByteArrayInputStream(content), source, rank);
-  }
-
-  /** The bytes of resource {@code fileName} of the sample. */
-  static byte[] resourceBytes(String fileName) throws IOException {
-    try (InputStream in =
-        EmbeddedMnistSample.class.getResourceAsStream(RESOURCE_DIRECTORY + fileName)) {
-      if (in == null) {
-        throw new IOException(
-            "classpath:" + resourcePath(fileName) + ": the embedded MNIST sample file is missing");
-      }
-      return in.readAllBytes();
-    }
-  }
-
-  /** Throws unless {@code content} has the SHA-256 {@code expectedHex}. */
-  static void verify(byte[] content, String source, String expectedHex) throws IOException {
-    String actual = sha256Hex(content);
-    if (!actual.equals(expectedHex)) {
-      throw new IOException(
-          source
-              + ": SHA-256 is "
-              + actual
-              + ", expected "
-              + expectedHex
-              + "; the embedded MNIST sample is damaged");
-    }
-  }
-
-  /** The SHA-256 of {@code content} as lower-case hex. */
-  static String sha256Hex(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
-  }
-
-  private static String resourcePath(String fileName) {
-    return EmbeddedMnistSample.class.getPackageName().replace('.', '/')
-        + "/"
-        + RESOURCE_DIRECTORY
-        + fileName;
+    String path = RESOURCE_DIRECTORY + baseName + ".gz";
+    byte[] content = ShippedFile.read(path, SHA256.get(baseName + ".gz"), WHAT);
+    return IdxReader.read(new ByteArrayInputStream(content), ShippedFile.source(path), rank);
   }
 }

@@ -18,6 +18,10 @@ import net.razorvine.pickle.objects.ClassDict;
  * deep_convnet_params.pkl}). Reads pickle protocols 2 to 5, float and integer arrays in C or
  * Fortran order, as float64 tensors in the dict's order. Anything else in the file is rejected with
  * a {@link CheckpointFormatException} that says what was found.
+ *
+ * <p>The book's three files ship with this module (MIT licensed, the licence beside them): {@link
+ * #loadShipped} reads them offline, checked against their published SHA-256; {@link #load} reads
+ * any such pickle from a file.
  */
 public final class BookWeights {
   /** The chapter 3 inference network (float32 W1..W3, b1..b3). */
@@ -44,8 +48,24 @@ public final class BookWeights {
    * names the very same array object as an earlier one gets the same tensor.
    */
   public static Map<String, Tensor> load(Path file) throws IOException {
-    String source = file.toString();
-    byte[] bytes = readPickle(file);
+    return parse(readPickle(file), file.toString());
+  }
+
+  /**
+   * The arrays of the book's weight file {@code fileName} ({@link #SAMPLE_WEIGHT}, {@link
+   * #SIMPLE_CONVNET} or {@link #DEEP_CONVNET}) as shipped with this module, as {@link #load} reads
+   * them, after checking the file's SHA-256: a damaged or modified copy is rejected with an {@link
+   * IOException} that says so.
+   *
+   * @throws IllegalArgumentException when {@code fileName} is not one of the three
+   */
+  public static Map<String, Tensor> loadShipped(String fileName) throws IOException {
+    return parse(ShippedBookWeights.read(fileName), ShippedBookWeights.source(fileName));
+  }
+
+  /** The arrays in the pickled dict {@code bytes}, read from {@code source}. */
+  private static Map<String, Tensor> parse(byte[] bytes, String source)
+      throws CheckpointFormatException {
     Object pickled;
     try {
       pickled = NumpyUnpickler.unpickle(bytes);

@@ -3,9 +3,9 @@ package dev.tapegrad.layers.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.layers.io.ShippedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,16 +126,12 @@ class EmbeddedMnistSampleTest {
     Map<String, String> published = readmeChecksums();
     assertEquals(EmbeddedMnistSample.SHA256, published);
     for (Map.Entry<String, String> file : published.entrySet()) {
-      byte[] content = EmbeddedMnistSample.resourceBytes(file.getKey());
-      assertEquals(file.getValue(), EmbeddedMnistSample.sha256Hex(content), file.getKey());
+      assertEquals(file.getValue(), ShippedFile.sha256Hex(resource(file.getKey())), file.getKey());
     }
   }
 
   private static Map<String, String> readmeChecksums() throws IOException {
-    String readme;
-    try (InputStream in = EmbeddedMnistSample.class.getResourceAsStream("mnist-sample/README.md")) {
-      readme = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String readme = new String(resource("README.md"), StandardCharsets.UTF_8);
     Matcher line = Pattern.compile("(?m)^([0-9a-f]{64})  (\\S+)$").matcher(readme);
     Map<String, String> checksums = new HashMap<>();
     while (line.find()) {
@@ -144,44 +140,45 @@ class EmbeddedMnistSampleTest {
     return checksums;
   }
 
-  @Test
-  void sha256OfAKnownInputIsTheStandardOne() {
-    assertEquals(
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        EmbeddedMnistSample.sha256Hex("abc".getBytes(StandardCharsets.US_ASCII)));
+  /** The bytes of the sample's resource {@code name}, unchecked. */
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in =
+        EmbeddedMnistSample.class.getResourceAsStream(
+            EmbeddedMnistSample.RESOURCE_DIRECTORY + name)) {
+      return in.readAllBytes();
+    }
   }
 
   @Test
   void aDamagedResourceIsRejectedByItsChecksum() throws IOException {
     String name = "t10k-labels-idx1-ubyte.gz";
-    byte[] content = EmbeddedMnistSample.resourceBytes(name);
+    byte[] content = resource(name);
     content[100] ^= 1;
 
     IOException e =
         assertThrows(
             IOException.class,
             () ->
-                EmbeddedMnistSample.verify(
-                    content, "classpath:" + name, EmbeddedMnistSample.SHA256.get(name)));
-    assertTrue(
-        e.getMessage().startsWith("classpath:" + name + ": SHA-256 is ")
-            && e.getMessage().contains(", expected " + EmbeddedMnistSample.SHA256.get(name)),
-        e.getMessage());
-  }
-
-  @Test
-  void aMissingResourceIsReportedByName() {
-    IOException e =
-        assertThrows(IOException.class, () -> EmbeddedMnistSample.resourceBytes("nothing.gz"));
-    assertTrue(
-        e.getMessage().contains("dev/tapegrad/layers/data/mnist-sample/nothing.gz"),
+                ShippedFile.verify(
+                    content,
+                    "classpath:" + name,
+                    EmbeddedMnistSample.SHA256.get(name),
+                    EmbeddedMnistSample.WHAT));
+    assertEquals(
+        "classpath:"
+            + name
+            + ": SHA-256 is "
+            + ShippedFile.sha256Hex(content)
+            + ", expected "
+            + EmbeddedMnistSample.SHA256.get(name)
+            + ": a damaged or modified copy of the embedded MNIST sample",
         e.getMessage());
   }
 
   @Test
   void loadsTheSameFromADirectoryOfRawOrGzippedCopies(@TempDir Path dir) throws IOException {
     for (String name : EmbeddedMnistSample.SHA256.keySet()) {
-      byte[] gzipped = EmbeddedMnistSample.resourceBytes(name);
+      byte[] gzipped = resource(name);
       if (name.startsWith("train")) {
         Files.write(dir.resolve(name), gzipped);
       } else {

@@ -2,33 +2,24 @@ package dev.tapegrad.layers.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tapegrad.autograd.Tensor;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The book's own pickled weights (not part of the repository; skipped when the shared data
- * directory is absent). Expected numbers were read with Python 3 and NumPy: first and last element
- * in C order and the float64 sum of each array.
+ * The book's own pickled weights, as shipped with the project. Expected numbers were read with
+ * Python 3 and NumPy: first and last element in C order and the float64 sum of each array.
  */
 class BookWeightsImportTest {
   private static final double SUM_TOLERANCE = 1e-9;
 
   private static Map<String, Tensor> load(String fileName) throws IOException {
-    Optional<Path> directory = BookWeightsFolder.find();
-    assumeTrue(directory.isPresent(), "no shared/data/book-weights directory: skipped");
-    Path file = directory.get().resolve(fileName);
-    assumeTrue(Files.isRegularFile(file), file + " is absent: skipped");
-    return BookWeights.load(file);
+    return BookWeights.loadShipped(fileName);
   }
 
   @ParameterizedTest
