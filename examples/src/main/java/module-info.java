@@ -5,6 +5,7 @@ module dev.tapegrad.examples {
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires java.net.http;
+  requires java.management;
 
   opens dev.tapegrad.examples to
       info.picocli;

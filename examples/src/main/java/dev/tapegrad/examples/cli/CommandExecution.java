@@ -1,6 +1,6 @@
 package dev.tapegrad.examples.cli;
 
-import dev.tapegrad.autograd.Cores;
+import dev.tapegrad.autograd.Backend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +20,9 @@ import picocli.CommandLine.ParseResult;
  * How every command runs, and how it fails. In order: the JVM's {@code tapegrad.*} properties and
  * every {@link ValidatedOptions} of the command are checked; its output directory is opened ({@link
  * Outputs#open}); the command runs; its staged files are moved into place and listed.
+ *
+ * <p>Under {@code --verbose}, two lines on standard error say which BLAS library and SIMD path do
+ * the arithmetic ({@link Backend}) before the command runs.
  *
  * <p>A failure is one line on standard error, {@code <command>: <reason>} ({@link FailureReason}),
  * followed by the stack trace only under {@code --verbose}; when a command that had started fails
@@ -61,6 +64,12 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
       throw new ParameterException(command, e.getMessage(), e);
     } catch (IOException | RuntimeException | Error e) {
       return fail(command, e, "");
+    }
+    if (verbose.getAsBoolean()) {
+      PrintWriter err = command.getErr();
+      err.println("tapegrad: BLAS " + Backend.blas());
+      err.println("tapegrad: SIMD " + Backend.simd());
+      err.flush();
     }
     try {
       int code = call(command.getCommand());
@@ -128,12 +137,7 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
 
   /** The {@code tapegrad.*} system properties (and {@code TAPEGRAD_DATA}) are usable. */
   private static void validateProperties() throws IOException {
-    Cores.count();
-    String simd = System.getProperty("tapegrad.simd");
-    if (simd != null && !simd.equals("true") && !simd.equals("false")) {
-      throw new IllegalArgumentException(
-          "-Dtapegrad.simd must be true or false, got '" + simd + "'");
-    }
+    Backend.checkSettings();
     String property = System.getProperty(DataDirectory.PROPERTY);
     String data = property != null ? property : System.getenv(DataDirectory.ENVIRONMENT);
     if (data != null && !data.isBlank()) {
