@@ -92,6 +92,11 @@ class CliErrorsTest {
                   + "'"),
           Cli.ownLines(r.err()));
     }
+    Cli.Result blas = Cli.fork(List.of("-Dtapegrad.blas=fast"), 0, out, "gates");
+    assertEquals(2, blas.exitCode(), blas.err());
+    assertEquals(
+        List.of("gates: -Dtapegrad.blas must be auto, bundled or java, got 'fast'"),
+        Cli.ownLines(blas.err()));
     assertTrue(Files.notExists(out.resolve("gates")), "nothing ran");
   }
 
