@@ -7,7 +7,7 @@
 #   bench/run.sh --help                  every option
 #   bench/run.sh                         the comparison (about 5 minutes)
 #   bench/run.sh --djl --kernels --gc    with DJL, the JMH kernels and bytes per step
-#   bench/run.sh --blas java             pure-Java BLAS instead of the system OpenBLAS
+#   bench/run.sh --blas java             pure-Java BLAS instead of native OpenBLAS
 #   bench/run.sh --jmh [JMH options]     JMH's own command line (e.g. -l, -prof gc, a regex)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,6 +8,7 @@ module dev.tapegrad.autograd {
   requires transitive com.google.common;
   requires dev.ludovic.netlib.blas;
   requires com.sun.jna;
+  requires org.bytedeco.openblas;
   requires static jdk.incubator.vector;
 
   exports dev.tapegrad.autograd;

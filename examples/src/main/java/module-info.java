@@ -6,6 +6,7 @@ module dev.tapegrad.examples {
   requires me.tongfei.progressbar;
   requires java.net.http;
   requires java.logging;
+  requires java.management;
 
   opens dev.tapegrad.examples to
       info.picocli;

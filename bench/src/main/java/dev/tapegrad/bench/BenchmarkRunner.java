@@ -1,5 +1,6 @@
 package dev.tapegrad.bench;
 
+import dev.tapegrad.autograd.Backend;
 import dev.tapegrad.autograd.kernels.Gemm;
 import dev.tapegrad.bench.jmh.KernelSuite;
 import java.io.PrintStream;
@@ -17,11 +18,8 @@ import java.util.ServiceLoader;
  * Markdown on standard output (progress goes to standard error). {@code --help} lists the options.
  */
 public final class BenchmarkRunner {
-  /** netlib 3.2.0 reads the native library's name from this property when it loads. */
-  static final String NATIVE_BLAS_PROPERTY = "dev.ludovic.netlib.blas.nativeLib";
-
-  /** A library name that cannot load, so netlib falls back to its pure-Java BLAS. */
-  static final String NO_NATIVE_BLAS = "pure-java-requested";
+  /** tapegrad's BLAS choice ({@code auto}, {@code bundled} or {@code java}), read when it loads. */
+  static final String BLAS_PROPERTY = "tapegrad.blas";
 
   private BenchmarkRunner() {}
 
@@ -44,7 +42,7 @@ public final class BenchmarkRunner {
       return;
     }
     if (options.pureJavaBlas()) {
-      System.setProperty(NATIVE_BLAS_PROPERTY, NO_NATIVE_BLAS); // before Gemm loads netlib
+      System.setProperty(BLAS_PROPERTY, "java"); // before Gemm loads netlib
     }
     run(options, System.out, System.err);
   }
@@ -53,10 +51,7 @@ public final class BenchmarkRunner {
     boolean nativeBlas = Gemm.implementation().equals("JNIBLAS");
     out.println("## tapegrad benchmark run\n");
     out.print(MachineInfo.describe());
-    out.println(
-        "- BLAS: "
-            + Gemm.implementation()
-            + (nativeBlas ? " (native: the system libblas.so.3)" : " (pure Java)"));
+    out.println("- BLAS: " + Backend.blas());
     List<Peer> peers = openPeers(options, log);
     try {
       for (Peer p : peers) {
@@ -162,7 +157,7 @@ public final class BenchmarkRunner {
         new ArrayList<>(
             java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     if (options.pureJavaBlas()) {
-      args.add("-D" + NATIVE_BLAS_PROPERTY + "=" + NO_NATIVE_BLAS);
+      args.add("-D" + BLAS_PROPERTY + "=java");
     }
     return args;
   }

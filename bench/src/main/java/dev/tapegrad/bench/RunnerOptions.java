@@ -43,8 +43,8 @@ public record RunnerOptions(
         --workloads LIST    comma-separated ids, or 'all' (default):
                             %s
         --peers LIST        subset of tapegrad,numpy,djl (default: every available one)
-        --blas MODE         native (default: netlib loads the system libblas.so.3 if it can) or java
-                            (refuse the native library: pure-Java BLAS, VectorBLAS when the JVM has
+        --blas MODE         native (default: a system OpenBLAS, else the bundled one) or java
+                            (no native library: pure-Java BLAS, VectorBLAS when the JVM has
                             --add-modules jdk.incubator.vector, which bench/run.sh adds)
         --python CMD        Python for the NumPy reference (default python3)
         --numpy-script P    default bench/numpy_reference.py

@@ -1,6 +1,7 @@
 package dev.tapegrad.examples;
 
 import dev.tapegrad.examples.cli.CommandExecution;
+import dev.tapegrad.examples.cli.VectorApiRelaunch;
 import dev.tapegrad.examples.commands.AppleCommand;
 import dev.tapegrad.examples.commands.BatchNormCommand;
 import dev.tapegrad.examples.commands.DownloadCommand;
@@ -18,6 +19,7 @@ import dev.tapegrad.examples.commands.OptimizersCommand;
 import dev.tapegrad.examples.commands.OverfitCommand;
 import dev.tapegrad.examples.commands.TourCommand;
 import dev.tapegrad.examples.commands.TrainCommand;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,14 +67,20 @@ public final class Main implements Callable<Integer> {
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description =
-          "On failure, print the stack trace after the one-line error; also show the"
-              + " libraries' start-up notices (how BLAS loaded), which are hidden otherwise.")
+          "Say which BLAS library and SIMD path do the arithmetic, and show the libraries'"
+              + " start-up notices, hidden otherwise; on failure, print the stack trace after"
+              + " the one-line error.")
   private boolean verbose;
 
   @Spec private CommandSpec spec;
 
+  /**
+   * Runs the CLI and exits with its status; first restarts it with the Vector API if this JVM lacks
+   * it ({@link VectorApiRelaunch}).
+   */
   public static void main(String[] args) {
-    System.exit(run(args));
+    OptionalInt relaunched = VectorApiRelaunch.runIfNeeded(Main.class, args);
+    System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
   }
 
   /**

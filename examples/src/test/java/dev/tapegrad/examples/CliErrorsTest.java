@@ -192,6 +192,11 @@ class CliErrorsTest {
                   + "'"),
           r.err().lines().toList());
     }
+    Cli.Result blas = Cli.fork(List.of("-Dtapegrad.blas=fast"), 0, out, "gates");
+    assertEquals(2, blas.exitCode(), blas.err());
+    assertEquals(
+        List.of("gates: -Dtapegrad.blas must be auto, bundled or java, got 'fast'"),
+        blas.err().lines().toList());
     assertTrue(Files.notExists(out.resolve("gates")), "nothing ran");
   }
 

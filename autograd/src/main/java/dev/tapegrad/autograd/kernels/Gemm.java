@@ -1,28 +1,18 @@
 package dev.tapegrad.autograd.kernels;
 
-import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Arrays;
 
 /**
  * Row-major matrix multiply through BLAS {@code dgemm}. Transposed operands are passed as flags,
- * never copied. netlib picks the system OpenBLAS when it is installed and pure Java otherwise.
+ * never copied. {@link Blas} says which library: native OpenBLAS (the system's or the bundled one)
+ * or netlib's pure Java.
  *
  * <p>A one-row block ({@code x·W}, an image through an Affine layer) runs in Java as {@link
  * RowTimesMatrix} when SIMD is available, which saves the JNI call. A large product is cut into one
  * part per core ({@link Parallel#threads()}), each a single-threaded BLAS call on a submatrix (see
- * {@link GemmSplit}). Native OpenBLAS is therefore set to one thread when this class loads: its own
- * workers would spin after every call on the cores that tapegrad's next kernel wants.
+ * {@link GemmSplit}); native OpenBLAS therefore runs on one thread.
  */
 public final class Gemm {
-  private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
-
-  static {
-    if (BLAS_INSTANCE instanceof NativeBLAS) {
-      OpenBlasThreads.set(1);
-    }
-  }
-
   private Gemm() {}
 
   /**
@@ -117,7 +107,7 @@ public final class Gemm {
 
   /** Name of the BLAS implementation in use, for benchmark reports. */
   public static String implementation() {
-    return BLAS_INSTANCE.getClass().getSimpleName();
+    return Blas.instance().getClass().getSimpleName();
   }
 
   /**
@@ -188,23 +178,24 @@ public final class Gemm {
         RowTimesMatrix.multiply(a, aOffset, b, bOffset, n, depth, cols, out, outOffset, beta != 0);
         return;
       }
-      BLAS_INSTANCE.dgemm(
-          transB ? "T" : "N",
-          transA ? "T" : "N",
-          cols,
-          rows,
-          depth,
-          1.0,
-          b,
-          bOffset,
-          transB ? k : n,
-          a,
-          aOffset,
-          transA ? m : k,
-          beta,
-          out,
-          outOffset,
-          n);
+      Blas.instance()
+          .dgemm(
+              transB ? "T" : "N",
+              transA ? "T" : "N",
+              cols,
+              rows,
+              depth,
+              1.0,
+              b,
+              bOffset,
+              transB ? k : n,
+              a,
+              aOffset,
+              transA ? m : k,
+              beta,
+              out,
+              outOffset,
+              n);
     }
   }
 }

@@ -22,7 +22,7 @@ final class OpenBlasThreads {
   private static final Path MAPS = Path.of("/proc/self/maps");
 
   /** {@code dlopen} flags: lazy binding, and not RTLD_GLOBAL, which would export its symbols. */
-  private static final Map<String, Integer> OPEN_FLAGS = Map.of(Library.OPTION_OPEN_FLAGS, 0x1);
+  static final Map<String, Integer> OPEN_FLAGS = Map.of(Library.OPTION_OPEN_FLAGS, 0x1);
 
   private OpenBlasThreads() {}
 

@@ -1,6 +1,6 @@
 package dev.tapegrad.examples.cli;
 
-import dev.tapegrad.autograd.Cores;
+import dev.tapegrad.autograd.Backend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,6 +21,9 @@ import picocli.CommandLine.ParseResult;
  * properties and every {@link ValidatedOptions} of the command are checked; its output directory is
  * opened ({@link Outputs#open}); the command runs; its staged files are moved into place and
  * listed.
+ *
+ * <p>Under {@code --verbose}, two lines on standard error say which BLAS library and SIMD path do
+ * the arithmetic ({@link Backend}) before the command runs.
  *
  * <p>A failure is one line on standard error, {@code <command>: <reason>} ({@link FailureReason}),
  * followed by the stack trace only under {@code --verbose}; when a command that had started fails
@@ -63,6 +66,12 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
       throw new ParameterException(command, e.getMessage(), e);
     } catch (IOException | RuntimeException | Error e) {
       return fail(command, e, "");
+    }
+    if (verbose.getAsBoolean()) {
+      PrintWriter err = command.getErr();
+      err.println("tapegrad: BLAS " + Backend.blas());
+      err.println("tapegrad: SIMD " + Backend.simd());
+      err.flush();
     }
     try {
       int code = call(command.getCommand());
@@ -130,12 +139,7 @@ public final class CommandExecution implements IExecutionStrategy, IParameterExc
 
   /** The {@code tapegrad.*} system properties are usable. */
   private static void validateProperties() {
-    Cores.count();
-    String simd = System.getProperty("tapegrad.simd");
-    if (simd != null && !simd.equals("true") && !simd.equals("false")) {
-      throw new IllegalArgumentException(
-          "-Dtapegrad.simd must be true or false, got '" + simd + "'");
-    }
+    Backend.checkSettings();
   }
 
   /** The command's mixins (and theirs), then the command itself. */

@@ -3,6 +3,7 @@ package dev.tapegrad.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.Backend;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
@@ -11,7 +12,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** No failure, not even an {@link Error}, reaches the user as more than one line. */
+/**
+ * No failure, not even an {@link Error}, reaches the user as more than one line; {@code --verbose}
+ * adds the backend in use and the stack trace.
+ */
 class CommandExecutionTest {
   /** A command that fails as it is told. */
   @Command(name = "boom")
@@ -63,12 +67,15 @@ class CommandExecutionTest {
   }
 
   @Test
-  void verboseAddsTheStackTrace() {
+  void verboseNamesTheBackendAndAddsTheStackTrace() {
     String err = run(true, "stack-overflow");
+    String backend =
+        "tapegrad: BLAS " + Backend.blas() + "\ntapegrad: SIMD " + Backend.simd() + "\n";
     assertTrue(
         err.startsWith(
-            "boom: stack overflow; give Java a larger stack with -Xss\n"
+            backend
+                + "boom: stack overflow; give Java a larger stack with -Xss\n"
                 + "java.lang.StackOverflowError\n\tat "),
-        err.substring(0, 200));
+        err.substring(0, 400));
   }
 }
