@@ -111,9 +111,58 @@ class Chapter7And8CommandsTest {
   }
 
   @Test
+  void misclassifiedNamesFashionMnistsClasses(@TempDir Path empty) throws IOException {
+    String printed =
+        withoutBookWeights(
+            empty,
+            () ->
+                Cli.ok(
+                    out,
+                    "misclassified",
+                    "--classes",
+                    "fashion",
+                    "--epochs",
+                    "1",
+                    "--train-size",
+                    "100",
+                    "--limit",
+                    "100",
+                    "--count",
+                    "5"));
+    // the embedded digits read as clothes: each index is captioned with its label's name
+    String listed =
+        printed.lines().filter(l -> l.startsWith("first misclassified")).findFirst().orElseThrow();
+    List<String> names =
+        List.of(
+            "T-shirt/top",
+            "Trouser",
+            "Pullover",
+            "Dress",
+            "Coat",
+            "Sandal",
+            "Shirt",
+            "Sneaker",
+            "Bag",
+            "Ankle boot");
+    Matcher pair = Pattern.compile("\\d+: ([^,]+) \u2192 ([^,]+)").matcher(listed);
+    int pairs = 0;
+    while (pair.find()) {
+      assertTrue(names.contains(pair.group(1)) && names.contains(pair.group(2)), listed);
+      pairs++;
+    }
+    assertEquals(5, pairs, listed);
+    // "Ankle boot → T-shirt/top" needs wider columns than "9 → 4"
+    assertTrue(png(out.resolve("misclassified/simple-conv.png")).getWidth() > 464);
+  }
+
+  @Test
   void misclassifiedNeedsAPositiveCount() {
     Cli.Result r = Cli.run(out, "misclassified", "--count", "0");
     assertNotEquals(0, r.exitCode());
     assertTrue(r.err().contains("--count must be at least 1, got 0"), r.err());
+    Cli.Result classes = Cli.run(out, "misclassified", "--classes", "clothes");
+    assertEquals(2, classes.exitCode());
+    assertTrue(
+        classes.err().contains("--classes must be digits or fashion, got clothes"), classes.err());
   }
 }
