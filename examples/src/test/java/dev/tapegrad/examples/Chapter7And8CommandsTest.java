@@ -130,6 +130,7 @@ class Chapter7And8CommandsTest {
                     "--count",
                     "5"));
     // the embedded digits read as clothes: each index is captioned with its label's name
+    assertTrue(printed.contains(" of 100 test images misclassified"), printed);
     String listed =
         printed.lines().filter(l -> l.startsWith("first misclassified")).findFirst().orElseThrow();
     List<String> names =

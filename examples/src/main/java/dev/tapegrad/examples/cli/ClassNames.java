@@ -9,8 +9,9 @@ import java.util.Locale;
  * Fashion-MNIST's ten kinds of clothing (in the order of its labels 0 to 9).
  */
 public enum ClassNames {
-  DIGITS(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+  DIGITS("digits", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
   FASHION(
+      "images",
       List.of(
           "T-shirt/top",
           "Trouser",
@@ -23,10 +24,17 @@ public enum ClassNames {
           "Bag",
           "Ankle boot"));
 
+  private final String things;
   private final List<String> names;
 
-  ClassNames(List<String> names) {
+  ClassNames(String things, List<String> names) {
+    this.things = things;
     this.names = names;
+  }
+
+  /** What the samples are called in a report: "digits", or "images" of clothing. */
+  public String things() {
+    return things;
   }
 
   /** The name of class {@code index} (0 to 9). */

@@ -92,11 +92,12 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
     int[] wrong = predictions.misclassified();
     System.out.printf(
         Locale.ROOT,
-        "%s on %s: %d of %d test digits misclassified (accuracy %.4f)%n",
+        "%s on %s: %d of %d test %s misclassified (accuracy %.4f)%n",
         loaded.source(),
         data.describe(),
         wrong.length,
         test.size(),
+        classNames().things(),
         predictions.accuracy());
     out.writeText("misclassified/" + loaded.label() + ".csv", predictions.csv(wrong));
     if (wrong.length > 0) {
