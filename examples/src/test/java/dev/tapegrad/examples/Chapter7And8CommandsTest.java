@@ -76,9 +76,45 @@ class Chapter7And8CommandsTest {
   }
 
   @Test
+  void misclassifiedNamesFashionMnistsClasses() throws IOException {
+    String printed =
+        Cli.ok(out, "misclassified", "--classes", "fashion", "--limit", "500", "--count", "5");
+    // the embedded digits read as clothes: each index is captioned with its label's name
+    assertTrue(printed.contains("17 of 500 test images misclassified"), printed);
+    String listed =
+        printed.lines().filter(l -> l.startsWith("first misclassified")).findFirst().orElseThrow();
+    List<String> names =
+        List.of(
+            "T-shirt/top",
+            "Trouser",
+            "Pullover",
+            "Dress",
+            "Coat",
+            "Sandal",
+            "Shirt",
+            "Sneaker",
+            "Bag",
+            "Ankle boot");
+    Matcher pair = Pattern.compile("\\d+: ([^,]+) \u2192 ([^,]+)").matcher(listed);
+    int pairs = 0;
+    while (pair.find()) {
+      assertTrue(names.contains(pair.group(1)) && names.contains(pair.group(2)), listed);
+      pairs++;
+    }
+    assertEquals(5, pairs, listed);
+    assertTrue(listed.contains("20: Shirt \u2192 Sandal"), listed); // a 6 read as 5
+    // "Ankle boot → T-shirt/top" needs wider columns than "9 → 4"
+    assertTrue(png(out.resolve("misclassified/book-ch8.png")).getWidth() > 464);
+  }
+
+  @Test
   void misclassifiedNeedsAPositiveCount() {
     Cli.Result r = Cli.run(out, "misclassified", "--count", "0");
     assertNotEquals(0, r.exitCode());
     assertTrue(r.err().contains("--count must be at least 1, got 0"), r.err());
+    Cli.Result classes = Cli.run(out, "misclassified", "--classes", "clothes");
+    assertEquals(2, classes.exitCode());
+    assertTrue(
+        classes.err().contains("--classes must be digits or fashion, got clothes"), classes.err());
   }
 }

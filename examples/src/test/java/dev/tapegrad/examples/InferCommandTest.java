@@ -82,7 +82,7 @@ class InferCommandTest {
         "adam",
         "--lr",
         "0.002",
-        "--eval-samples",
+        "--test-samples",
         "200");
     String test =
         Files.readAllLines(out.resolve("train/simple-conv-history.csv")).get(2).split(",")[3];

@@ -31,6 +31,7 @@ class OptionValidationTest {
         "train --batch 0 | --batch must be at least 1, got 0",
         "train --train-size -5 | --train-size must be at least 0, got -5",
         "train --eval-samples -1 | --eval-samples must be at least 0, got -1",
+        "train --test-samples -1 | --test-samples must be at least 0, got -1",
         "train --lr 0 | --lr must be a finite number above 0, got 0.0",
         "train --lr NaN | --lr must be a finite number above 0, got NaN",
         "train --lr Infinity | --lr must be a finite number above 0, got Infinity",

@@ -9,12 +9,17 @@ import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.layers.F;
 import dev.tapegrad.layers.Module;
+import dev.tapegrad.layers.data.Dataset;
 import dev.tapegrad.layers.data.Mnist;
 import dev.tapegrad.layers.data.MnistOptions;
 import dev.tapegrad.layers.data.TrainTestSplit;
+import dev.tapegrad.layers.init.WeightInit;
 import dev.tapegrad.layers.io.Checkpoint;
+import dev.tapegrad.layers.net.Network;
 import dev.tapegrad.layers.net.SimpleConvNet;
+import dev.tapegrad.layers.nn.Affine;
 import dev.tapegrad.layers.optim.Adam;
+import dev.tapegrad.layers.train.ProgressPrinter;
 import dev.tapegrad.layers.train.Trainer;
 import dev.tapegrad.layers.train.TrainingHistory;
 import dev.tapegrad.viz.diagram.Diagram;
@@ -29,10 +34,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's Java snippets, compiled and run: {@link #everySnippetOfTheReadmeIsInThisFile} checks
- * that each line of each snippet stands, in order, in this file (runs of spaces count as one, so
- * the README may align its comments), and the other tests run them and check the numbers their
- * comments promise. The snippets write into the working directory, which surefire sets to {@code
- * examples/target} for this module.
+ * that each snippet starts with its imports and that each line of each snippet stands, in order, in
+ * this file (runs of spaces count as one, so the README may align its comments), and the other
+ * tests run them and check the numbers their comments promise. The snippets write into the working
+ * directory, which surefire sets to {@code examples/target} for this module.
  */
 class ReadmeSnippetsTest {
   private static final Path README = Path.of(System.getProperty("tapegrad.readme"));
@@ -79,12 +84,45 @@ class ReadmeSnippetsTest {
     GradCheck.assertGradients(x -> new Swish().forward(x), Tensor.randn(new Random(1), 4, 3));
   }
 
+  final class Mlp extends Module {
+    private final Affine hidden;
+    private final Affine output;
+
+    Mlp(Random rng) {
+      WeightInit he = WeightInit.he();
+      hidden = addChild(new Affine("Hidden", he.create(rng, 784, 64), Tensor.zeros(64)));
+      output = addChild(new Affine("Output", he.create(rng, 64, 10), Tensor.zeros(10)));
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+      return output.apply(F.relu(hidden.apply(x)));
+    }
+  }
+
+  @Test
+  void aModelOfYourOwn() throws IOException {
+    TrainTestSplit mnist = Mnist.embeddedSample(MnistOptions.defaults());
+    Network net = Network.of(new Mlp(new Random(1)));
+    TrainingHistory history =
+        new Trainer(net, new Adam(0.001), new Trainer.Config(3, 100, 1)) // epochs, batch, seed
+            .listener(new ProgressPrinter(System.out))
+            .fit(mnist.train(), mnist.test()); // test accuracy > 0.9
+    Dataset few = mnist.test().subset(8);
+    GradCheck.assertParameterGradients(
+        net.parameters(), () -> net.loss(few.images(), few.labels()), 10, 1);
+    assertTrue(history.last().testAccuracy() > 0.9, history.last().toString());
+    assertEquals(
+        List.of("Hidden.W", "Hidden.b", "Output.W", "Output.b"),
+        List.copyOf(net.parameters().keySet()));
+  }
+
   @Test
   void trainingOneOfTheBooksNetworks() throws IOException {
     TrainTestSplit mnist = Mnist.embeddedSample(MnistOptions.defaults().withFlatten(false));
     SimpleConvNet net = new SimpleConvNet(new Random(1));
     TrainingHistory history =
-        new Trainer(net, new Adam(0.001), new Trainer.Config(1, 100, 500, 1))
+        new Trainer(net, new Adam(0.001), new Trainer.Config(1, 100, 1))
             .fit(mnist.train(), mnist.test());
     Checkpoint.save(Path.of("simple-conv.npz"), net, null); // a NumPy .npz
     try (Tape tape = Tape.record()) {
@@ -101,7 +139,12 @@ class ReadmeSnippetsTest {
     List<String> code =
         Files.readAllLines(THIS_FILE).stream().map(ReadmeSnippetsTest::spaced).toList();
     List<List<String>> snippets = javaBlocks(Files.readAllLines(README));
-    assertTrue(snippets.size() >= 4, "found " + snippets.size() + " Java snippets in the README");
+    assertTrue(snippets.size() >= 5, "found " + snippets.size() + " Java snippets in the README");
+    for (List<String> snippet : snippets) {
+      assertTrue(
+          snippet.get(0).startsWith("import "),
+          "a README snippet shows its imports first: " + snippet.get(0));
+    }
     for (List<String> snippet : snippets) {
       int at = 0;
       for (String line : snippet) {

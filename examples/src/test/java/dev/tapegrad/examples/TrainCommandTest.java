@@ -67,6 +67,25 @@ class TrainCommandTest {
   }
 
   @Test
+  void eachEpochLineGivesTrainingAndEvaluationTimeAndTheHelpTheEvaluationDefault()
+      throws IOException {
+    String printed = Cli.ok(out, args("--net", "two-layer", "--epochs", "1"));
+    assertTrue(
+        printed
+            .lines()
+            .anyMatch(l -> l.matches("epoch +1  loss .*  train \\d+\\.\\d s  eval \\d+\\.\\d s")),
+        printed);
+    List<String> history = Files.readAllLines(out.resolve("train/two-layer-history.csv"));
+    assertEquals(
+        "epoch,mean_loss,train_accuracy,test_accuracy,seconds,eval_seconds", history.get(0));
+    assertTrue(Double.parseDouble(cell(out.resolve("train/two-layer-history.csv"), 2, 5)) > 0);
+    String help = Cli.ok(out, "train", "--help");
+    assertTrue(
+        help.replaceAll("\\s+", " ").contains("(default: 1000, as the book's trainer; 0: all)"),
+        help);
+  }
+
+  @Test
   void resumeContinuesFromTheCheckpoint(@TempDir Path second) throws IOException {
     Cli.ok(out, args("--net", "two-layer", "--optimizer", "adam", "--epochs", "1"));
     Path checkpoint = out.resolve("train/two-layer.npz");

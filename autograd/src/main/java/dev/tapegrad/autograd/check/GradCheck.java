@@ -39,22 +39,24 @@ public final class GradCheck {
   private final double atol;
   private final double rtol;
   private final int maxElements;
+  private final long sampleSeed;
 
-  private GradCheck(double eps, double atol, double rtol, int maxElements) {
+  private GradCheck(double eps, double atol, double rtol, int maxElements, long sampleSeed) {
     this.eps = eps;
     this.atol = atol;
     this.rtol = rtol;
     this.maxElements = maxElements;
+    this.sampleSeed = sampleSeed;
   }
 
   /** A checker with PyTorch's defaults. */
   public static GradCheck withDefaults() {
-    return new GradCheck(DEFAULT_EPS, DEFAULT_ATOL, DEFAULT_RTOL, Integer.MAX_VALUE);
+    return new GradCheck(DEFAULT_EPS, DEFAULT_ATOL, DEFAULT_RTOL, Integer.MAX_VALUE, WEIGHT_SEED);
   }
 
   /** A checker with the given step and tolerances. */
   public static GradCheck with(double eps, double atol, double rtol) {
-    return new GradCheck(eps, atol, rtol, Integer.MAX_VALUE);
+    return new GradCheck(eps, atol, rtol, Integer.MAX_VALUE, WEIGHT_SEED);
   }
 
   /**
@@ -62,7 +64,19 @@ public final class GradCheck {
    * pseudo-random choice), for networks too large to difference every weight.
    */
   public GradCheck sampling(int count) {
-    return new GradCheck(eps, atol, rtol, count);
+    return sampling(count, WEIGHT_SEED);
+  }
+
+  /**
+   * The same checker, but comparing at most {@code count} elements of each tensor, chosen at random
+   * from {@code seed} (the same elements for the same seed and tensor size).
+   */
+  public GradCheck sampling(int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException(
+          "gradcheck: the sample must hold at least 1 element per tensor, got " + count);
+    }
+    return new GradCheck(eps, atol, rtol, count, seed);
   }
 
   // ------------------------------------------------------------ one-line assertions for tests
@@ -85,6 +99,22 @@ public final class GradCheck {
   /** Checks the gradient of a scalar loss with respect to every named parameter. */
   public static void assertParameterGradients(Map<String, Tensor> params, Supplier<Tensor> loss) {
     assertPassed(withDefaults().checkParameters(params, loss));
+  }
+
+  /**
+   * Checks {@code sampleCount} elements of every parameter, chosen at random from {@code seed}, by
+   * central differences in float64: the one-line test of a model too large to difference whole,
+   *
+   * <pre>{@code
+   * GradCheck.assertParameterGradients(net.parameters(), () -> net.loss(x, labels), 10, 1);
+   * }</pre>
+   *
+   * The {@link AssertionError}'s first line names the first parameter that failed and its worst
+   * element's index; a line per parameter follows.
+   */
+  public static void assertParameterGradients(
+      Map<String, Tensor> params, Supplier<Tensor> loss, int sampleCount, long seed) {
+    assertPassed(withDefaults().sampling(sampleCount, seed).checkParameters(params, loss));
   }
 
   private static void assertPassed(GradCheckReport report) {
@@ -243,7 +273,7 @@ public final class GradCheck {
     if (size <= maxElements) {
       return java.util.stream.IntStream.range(0, size).toArray();
     }
-    return new Random(WEIGHT_SEED + size)
+    return new Random(sampleSeed + size)
         .ints(0, size)
         .distinct()
         .limit(maxElements)

@@ -86,9 +86,17 @@ public final class GradCheckReport {
 
   @Override
   public String toString() {
-    StringBuilder sb =
-        new StringBuilder(passed() ? "gradcheck passed" : "gradcheck failed")
-            .append(String.format(" (atol %.1g, rtol %.1g)", atol, rtol));
+    StringBuilder sb = new StringBuilder(passed() ? "gradcheck passed" : "gradcheck failed");
+    entries.stream()
+        .filter(e -> !e.passed())
+        .findFirst()
+        .ifPresent(
+            e ->
+                sb.append(
+                    String.format(
+                        " at %s%s: analytic %.10g numeric %.10g",
+                        e.name(), Arrays.toString(e.worstIndex()), e.analytic(), e.numeric())));
+    sb.append(String.format(" (atol %.1g, rtol %.1g)", atol, rtol));
     for (Entry e : entries) {
       sb.append("\n  ").append(e.describe());
     }

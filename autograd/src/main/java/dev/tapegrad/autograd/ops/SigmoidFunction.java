@@ -11,7 +11,7 @@ import dev.tapegrad.autograd.kernels.UnaryOp;
 public final class SigmoidFunction {
   private SigmoidFunction() {}
 
-  /** One {@code sigmoid} node; never overflows (for x < 0 it computes {@code eˣ/(1+eˣ)}). */
+  /** One {@code sigmoid} node; never overflows (for negative x it computes {@code eˣ/(1+eˣ)}). */
   public static Tensor fused(Tensor x) {
     double[] out = UnaryOp.SIGMOID.apply(Values.of(x));
     Tensor y = Tensor.wrap(out, x.shape());

@@ -110,6 +110,47 @@ class GradCheckTest {
   }
 
   @Test
+  void theSampledParameterAssertionDifferencesOnlyItsSample() {
+    Random rng = new Random(4);
+    Tensor w = Tensor.randn(rng, 40, 50).requiresGrad();
+    Tensor b = Tensor.randn(rng, 50).requiresGrad();
+    Tensor input = Tensor.randn(rng, 3, 40);
+    Map<String, Tensor> params = new LinkedHashMap<>();
+    params.put("Affine.W", w);
+    params.put("Affine.b", b);
+    int[] evaluations = {0};
+    GradCheck.assertParameterGradients(
+        params,
+        () -> {
+          evaluations[0]++;
+          return input.dot(w).add(b).mul(0.1).exp().sum();
+        },
+        5,
+        1);
+    // one pass for backward, then per tensor a centre and two sides per sampled element
+    assertEquals(1 + 2 * (1 + 2 * 5), evaluations[0]);
+  }
+
+  @Test
+  void theSampledParameterAssertionNamesTheParameterAndIndex() {
+    Random rng = new Random(5);
+    Tensor w = Tensor.randn(rng, 30, 20).requiresGrad();
+    Tensor input = Tensor.randn(rng, 2, 30);
+    Map<String, Tensor> params = Map.of("Dense.W", w);
+    AssertionError error =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                GradCheck.assertParameterGradients(
+                    params, () -> wrongSquare(input.dot(w)).sum(), 8, 7));
+    String first = error.getMessage().lines().findFirst().orElseThrow();
+    assertTrue(first.matches("gradcheck failed at Dense\\.W\\[\\d+, \\d+\\]: analytic .*"), first);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GradCheck.assertParameterGradients(params, () -> input.dot(w).sum(), 0, 7));
+  }
+
+  @Test
   void relativeErrorIsSymmetricAndZeroForZeros() {
     assertEquals(0, GradCheck.relativeError(0, 0));
     assertEquals(0.5, GradCheck.relativeError(1, 2));

@@ -56,6 +56,11 @@ public final class DataOptions implements ValidatedOptions {
     return n == 0 ? set : set.subset(n);
   }
 
+  /** The {@code --data} directory, or {@code null} for the embedded sample. */
+  public Path directory() {
+    return directory;
+  }
+
   /** Where the data comes from, for reports. */
   public String describe() {
     return directory == null ? "embedded MNIST sample" : directory.toString();

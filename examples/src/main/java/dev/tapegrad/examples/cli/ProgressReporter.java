@@ -11,8 +11,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a progress bar per epoch (loss and images per second) on standard error and one summary
- * line per epoch (loss, train and test accuracy, time) on standard output. Closing it ends the bar
- * of an epoch that training left unfinished (it failed), so that an error starts on a new line.
+ * line per epoch ({@link EpochResult#summary()}: loss, train and test accuracy, training and
+ * evaluation time) on standard output; {@link dev.tapegrad.layers.train.ProgressPrinter} is the
+ * library's plain-text counterpart. Closing it ends the bar of an epoch that training left
+ * unfinished (it failed), so that an error starts on a new line.
  */
 public final class ProgressReporter implements TrainingListener, AutoCloseable {
   private final PrintStream out;
@@ -20,6 +22,7 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
   private ProgressBar bar;
   private long started;
 
+  /** Prints epoch lines to {@code out}; {@code batchSize} gives the images per second. */
   public ProgressReporter(PrintStream out, int batchSize) {
     this.out = out;
     this.batchSize = batchSize;
@@ -49,14 +52,7 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
   @Override
   public void epochFinished(EpochResult r) {
     close();
-    out.printf(
-        Locale.ROOT,
-        "epoch %3d  loss %s  train acc %.4f  test acc %.4f  %.1f s%n",
-        r.epoch(),
-        Double.isNaN(r.meanLoss()) ? "   -  " : String.format(Locale.ROOT, "%.4f", r.meanLoss()),
-        r.trainAccuracy(),
-        r.testAccuracy(),
-        r.seconds());
+    out.println(r.summary());
   }
 
   /** Ends the current epoch's progress bar, if one is showing. */

@@ -1,5 +1,6 @@
 package dev.tapegrad.examples.commands;
 
+import dev.tapegrad.examples.cli.ClassNames;
 import dev.tapegrad.examples.cli.DataOptions;
 import dev.tapegrad.examples.cli.Outputs;
 import dev.tapegrad.examples.cli.Require;
@@ -47,9 +48,32 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
       description = "Misclassified digits to draw (default: ${DEFAULT-VALUE}, the book's 4x5).")
   private int count;
 
+  @Option(
+      names = "--classes",
+      paramLabel = "NAMES",
+      description =
+          "What the labels name: digits or fashion (Fashion-MNIST's T-shirt/top, Trouser, ...);"
+              + " default: fashion when the --data folder's name contains \"fashion\", else"
+              + " digits.")
+  private String classes;
+
   @Override
   public void validate() {
     Require.atLeast("--count", count, 1);
+    classNames();
+  }
+
+  /** {@code --classes}, or the guess from the data folder's name. */
+  private ClassNames classNames() {
+    if (classes == null) {
+      return ClassNames.guessFrom(data.directory());
+    }
+    return switch (classes.toLowerCase(Locale.ROOT)) {
+      case "digits" -> ClassNames.DIGITS;
+      case "fashion" -> ClassNames.FASHION;
+      default ->
+          throw new IllegalArgumentException("--classes must be digits or fashion, got " + classes);
+    };
   }
 
   @Override
@@ -60,11 +84,12 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
     int[] wrong = predictions.misclassified();
     System.out.printf(
         Locale.ROOT,
-        "%s on %s: %d of %d test digits misclassified (accuracy %.4f)%n",
+        "%s on %s: %d of %d test %s misclassified (accuracy %.4f)%n",
         loaded.source(),
         data.describe(),
         wrong.length,
         test.size(),
+        classNames().things(),
         predictions.accuracy());
     out.writeText("misclassified/" + loaded.label() + ".csv", predictions.csv(wrong));
     if (wrong.length > 0) {
@@ -78,17 +103,23 @@ public final class MisclassifiedCommand implements Callable<Integer>, ValidatedO
       throws IOException {
     double[] pixels = test.images().data();
     List<double[]> images = new ArrayList<>();
-    int[] labels = new int[shown.length];
-    int[] predicted = new int[shown.length];
-    StringBuilder line = new StringBuilder("first misclassified (index: label \u2192 predicted):");
-    for (int k = 0; k < shown.length; k++) {
-      int i = shown[k];
+    ClassNames names = classNames();
+    List<String> labels = new ArrayList<>();
+    List<String> predicted = new ArrayList<>();
+    List<String> listed = new ArrayList<>();
+    for (int i : shown) {
       images.add(Arrays.copyOfRange(pixels, i * PIXELS, (i + 1) * PIXELS));
-      labels[k] = predictions.label(i);
-      predicted[k] = predictions.predicted(i);
-      line.append(String.format(Locale.ROOT, " %d: %d\u2192%d", i, labels[k], predicted[k]));
+      labels.add(names.name(predictions.label(i)));
+      predicted.add(names.name(predictions.predicted(i)));
+      listed.add(
+          i
+              + ": "
+              + labels.get(labels.size() - 1)
+              + " \u2192 "
+              + predicted.get(predicted.size() - 1));
     }
-    System.out.println(line);
+    System.out.println(
+        "first misclassified (index: label \u2192 predicted): " + String.join(", ", listed));
     ImageGrid grid = ImageGrid.misclassified(images, Mnist.ROWS, Mnist.COLUMNS, labels, predicted);
     String title = label + ": label \u2192 predicted"; // the grid is narrow: counts go to stdout
     out.write("misclassified/" + label + ".png", FigureGrid.of(1, title, List.of(grid))::writePng);

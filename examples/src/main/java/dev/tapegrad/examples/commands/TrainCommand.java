@@ -106,9 +106,20 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
 
   @Option(
       names = "--eval-samples",
-      defaultValue = "0",
-      description = "Samples per set for the per-epoch accuracy (0: all).")
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Training images (a fixed random sample) that measure the per-epoch train accuracy"
+              + " (default: ${DEFAULT-VALUE}, as the book's trainer; 0: all).")
   private int evalSamples;
+
+  @Option(
+      names = "--test-samples",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Test images (the first N) that measure the per-epoch test accuracy (default: all).")
+  private int testSamples;
 
   @Option(
       names = "--resume",
@@ -144,6 +155,7 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
     }
     Require.atLeast("--train-size", trainSize, 0);
     Require.atLeast("--eval-samples", evalSamples, 0);
+    Require.atLeast("--test-samples", testSamples, 0);
     if (resume != null) {
       Require.readableFile("--resume", resume);
     }
@@ -184,7 +196,8 @@ public final class TrainCommand implements Callable<Integer>, ValidatedOptions {
     long started = System.nanoTime();
     TrainingHistory history;
     try (ProgressReporter progress = new ProgressReporter(System.out, batch)) {
-      Trainer.Config config = new Trainer.Config(epochs, batch, evalSamples, network.seed());
+      Trainer.Config config =
+          new Trainer.Config(epochs, batch, evalSamples, testSamples, network.seed());
       history = new Trainer(net, opt, config).listener(progress).fit(train, split.test());
     }
     double seconds = (System.nanoTime() - started) / 1e9;

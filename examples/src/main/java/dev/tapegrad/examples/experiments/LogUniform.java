@@ -22,7 +22,7 @@ public record LogUniform(double minExponent, double maxExponent) {
   /**
    * The range of an option given as {@code MIN,MAX} exponents; {@code option} names it in errors.
    *
-   * @throws IllegalArgumentException unless there are exactly two finite exponents, MIN < MAX
+   * @throws IllegalArgumentException unless there are exactly two finite exponents, MIN below MAX
    */
   public static LogUniform ofOption(String option, double[] exponents) {
     if (exponents.length != 2) {

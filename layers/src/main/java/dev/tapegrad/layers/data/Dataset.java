@@ -140,6 +140,20 @@ public final class Dataset {
     return rows(Permutations.identity(n));
   }
 
+  /**
+   * {@code n} samples drawn at random without replacement, the same ones for the same {@code seed},
+   * kept in the dataset's order (a fixed evaluation sample; copied like {@link #rows}).
+   */
+  public Dataset sample(int n, long seed) {
+    if (n < 0 || n > size()) {
+      throw new IllegalArgumentException(
+          "dataset: cannot sample " + n + " of " + size() + " samples");
+    }
+    int[] picked = Arrays.copyOf(Permutations.random(size(), new SplittableRandom(seed)), n);
+    Arrays.sort(picked);
+    return rows(picked);
+  }
+
   /** All samples in an order that is random but the same for the same {@code seed}. */
   public Dataset shuffled(long seed) {
     return rows(Permutations.random(size(), new SplittableRandom(seed)));

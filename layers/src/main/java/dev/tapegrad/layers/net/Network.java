@@ -14,12 +14,26 @@ import java.util.function.UnaryOperator;
  * weight decay {@code ½λΣW²} over every weight named {@code .W}), {@link #accuracy} evaluates in
  * batches, and gradients come from the tape (or, for comparison, from the book's numerical
  * differentiation).
+ *
+ * <p>The book's networks subclass it; a model of your own needs not: {@link #of} wraps any {@link
+ * Module} that maps a batch to class scores, and the result trains with the {@link
+ * dev.tapegrad.layers.train.Trainer} like the book's.
  */
 public abstract class Network extends Module {
   private double weightDecay;
 
+  /** A network named {@code name}; its layers are the children it adds, run in that order. */
   protected Network(String name) {
     super(name);
+  }
+
+  /**
+   * A classifier made of {@code model}, which maps a batch of inputs to class scores (before
+   * softmax): the network adds Softmax-with-Loss, weight decay and accuracy. It bears the model's
+   * name, and its parameters are the model's, under the same names.
+   */
+  public static Network of(Module model) {
+    return new ModelNetwork(model);
   }
 
   /** The L2 coefficient λ of the book's weight decay (0 by default). */
@@ -27,6 +41,7 @@ public abstract class Network extends Module {
     return weightDecay;
   }
 
+  /** Sets the L2 coefficient λ of the weight decay over every weight named {@code .W}. */
   public void setWeightDecay(double lambda) {
     this.weightDecay = lambda;
   }

@@ -12,7 +12,9 @@ import java.util.Random;
 /**
  * The book's training loop (its {@code Trainer}): mini-batches in a fresh seeded order each epoch;
  * per iteration forward, backward on a tape and an optimizer step; after each epoch the accuracy on
- * (a sample of) the training set and on the test set, in evaluation mode.
+ * a sample of the training set and on the test set, in evaluation mode (see {@link Config}). A
+ * {@link TrainingListener} hears about every epoch and iteration, for example a {@link
+ * ProgressPrinter}.
  *
  * <p>Training stops at the first loss that is NaN or infinite ({@link NonFiniteLossException}), and
  * when a parameter is not finite before training or after an epoch ({@link
@@ -21,22 +23,45 @@ import java.util.Random;
  */
 public final class Trainer {
   /**
-   * Settings: {@code evaluationSamples} limits how many samples of each set the per-epoch accuracy
-   * uses (the book's {@code evaluate_sample_num_per_epoch}; 0 means all).
+   * Settings. The per-epoch train accuracy is measured on a fixed random sample of {@code
+   * trainEvaluationSamples} training samples (drawn once per {@link #fit} from {@code seed}), the
+   * test accuracy on the first {@code testEvaluationSamples} test samples; 0 means the whole set.
+   * Evaluating all 60,000 images of a full-size training set after every epoch can take as long as
+   * the epoch's training, so {@link #Config(int, int, long)} samples 1,000, as the book's trainer
+   * does for its convolutional networks ({@code evaluate_sample_num_per_epoch}).
    */
-  public record Config(int epochs, int batchSize, int evaluationSamples, long seed) {
+  public record Config(
+      int epochs, int batchSize, int trainEvaluationSamples, int testEvaluationSamples, long seed) {
+    /** The default size of the training sample that measures the per-epoch train accuracy. */
+    public static final int DEFAULT_TRAIN_EVALUATION_SAMPLES = 1000;
+
     public Config {
-      if (epochs < 0 || batchSize < 1 || evaluationSamples < 0) {
+      if (epochs < 0 || batchSize < 1 || trainEvaluationSamples < 0 || testEvaluationSamples < 0) {
         throw new IllegalArgumentException(
             "trainer: epochs must be >= 0, batch size >= 1 and evaluation samples >= 0, got "
                 + epochs
                 + ", "
                 + batchSize
                 + ", "
-                + evaluationSamples);
+                + trainEvaluationSamples
+                + ", "
+                + testEvaluationSamples);
       }
     }
+
+    /** The defaults: train accuracy on 1,000 sampled training samples, test accuracy on all. */
+    public Config(int epochs, int batchSize, long seed) {
+      this(epochs, batchSize, DEFAULT_TRAIN_EVALUATION_SAMPLES, 0, seed);
+    }
+
+    /** The same evaluation limit for both sets (0: all of each). */
+    public Config(int epochs, int batchSize, int evaluationSamples, long seed) {
+      this(epochs, batchSize, evaluationSamples, evaluationSamples, seed);
+    }
   }
+
+  /** Mixed into the seed for the evaluation sample, so it does not follow the batch order. */
+  private static final long SAMPLE_SEED = 0x5A3C_9E01L;
 
   private final Network network;
   private final Optimizer optimizer;
@@ -44,6 +69,7 @@ public final class Trainer {
   private TrainingListener listener = TrainingListener.NONE;
   private boolean divergenceAllowed;
 
+  /** A trainer that updates {@code network}'s parameters with {@code optimizer}. */
   public Trainer(Network network, Optimizer optimizer, Config config) {
     this.network = network;
     this.optimizer = optimizer;
@@ -83,8 +109,10 @@ public final class Trainer {
     }
     TrainingHistory history = new TrainingHistory();
     Random order = new Random(config.seed());
+    Dataset trainSample = limit(train, config.trainEvaluationSamples(), true);
+    Dataset testSample = limit(test, config.testEvaluationSamples(), false);
     requireFiniteParameters(0);
-    EpochResult start = evaluate(0, Double.NaN, train, test, 0);
+    EpochResult start = evaluate(0, Double.NaN, trainSample, testSample, 0);
     history.addEpoch(start);
     listener.epochFinished(start);
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -105,7 +133,8 @@ public final class Trainer {
       }
       requireFiniteParameters(epoch);
       double seconds = (System.nanoTime() - began) / 1e9;
-      EpochResult result = evaluate(epoch, lossSum / Math.max(1, iteration), train, test, seconds);
+      EpochResult result =
+          evaluate(epoch, lossSum / Math.max(1, iteration), trainSample, testSample, seconds);
       history.addEpoch(result);
       listener.epochFinished(result);
     }
@@ -143,15 +172,24 @@ public final class Trainer {
   }
 
   private EpochResult evaluate(
-      int epoch, double meanLoss, Dataset train, Dataset test, double seconds) {
-    return new EpochResult(epoch, meanLoss, accuracy(train), accuracy(test), seconds);
+      int epoch, double meanLoss, Dataset trainSample, Dataset testSample, double seconds) {
+    long began = System.nanoTime();
+    double trainAccuracy = accuracy(trainSample);
+    double testAccuracy = accuracy(testSample);
+    double evaluationSeconds = (System.nanoTime() - began) / 1e9;
+    return new EpochResult(
+        epoch, meanLoss, trainAccuracy, testAccuracy, seconds, evaluationSeconds);
+  }
+
+  /** The set, or {@code n} samples of it (0: all): sampled at random, or its first {@code n}. */
+  private Dataset limit(Dataset set, int n, boolean random) {
+    if (n == 0 || n >= set.size()) {
+      return set;
+    }
+    return random ? set.sample(n, config.seed() ^ SAMPLE_SEED) : set.subset(n);
   }
 
   private double accuracy(Dataset set) {
-    Dataset sample =
-        config.evaluationSamples() > 0 && config.evaluationSamples() < set.size()
-            ? set.subset(config.evaluationSamples())
-            : set;
-    return network.accuracy(sample.images(), sample.labels(), 100);
+    return network.accuracy(set.images(), set.labels(), 100);
   }
 }

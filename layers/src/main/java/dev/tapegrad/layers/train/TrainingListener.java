@@ -1,6 +1,9 @@
 package dev.tapegrad.layers.train;
 
-/** Receives training progress (for a progress bar, a log, or early stopping by exception). */
+/**
+ * Receives training progress from {@link Trainer#fit} (for a progress bar, a log, or early stopping
+ * by exception): every method does nothing unless overridden. {@link ProgressPrinter} prints it.
+ */
 public interface TrainingListener {
   /** Before the first iteration of {@code epoch} (1-based) of {@code iterations} mini-batches. */
   default void epochStarted(int epoch, int iterations) {}

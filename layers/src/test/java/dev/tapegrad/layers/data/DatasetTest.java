@@ -37,6 +37,23 @@ class DatasetTest {
   }
 
   @Test
+  void aSampleIsRandomDistinctInOrderAndTheSameForTheSameSeed() {
+    Dataset data = indexed(1000);
+    int[] picked = originalIndices(data.sample(100, 3));
+    assertEquals(100, picked.length);
+    assertEquals(100, IntStream.of(picked).distinct().count());
+    int[] sorted = picked.clone();
+    Arrays.sort(sorted);
+    assertArrayEquals(sorted, picked);
+    assertTrue(picked[99] > 100, "not the first 100: " + Arrays.toString(picked));
+    assertArrayEquals(picked, originalIndices(data.sample(100, 3)));
+    assertFalse(Arrays.equals(picked, originalIndices(data.sample(100, 4))));
+    assertEquals(
+        "dataset: cannot sample 1001 of 1000 samples",
+        assertThrows(IllegalArgumentException.class, () -> data.sample(1001, 3)).getMessage());
+  }
+
+  @Test
   void keepsItsOwnCopyOfTheLabels() {
     int[] labels = {0, 1};
     Dataset data = Dataset.of(Tensor.zeros(2, 1), labels, 2);

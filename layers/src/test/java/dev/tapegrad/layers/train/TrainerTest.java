@@ -63,7 +63,35 @@ class TrainerTest {
     assertTrue(
         history
             .epochsCsv()
-            .startsWith("epoch,mean_loss,train_accuracy,test_accuracy,seconds\n0,NaN,"));
+            .startsWith(
+                "epoch,mean_loss,train_accuracy,test_accuracy,seconds,eval_seconds\n0,NaN,"));
+    assertTrue(after.seconds() > 0 && after.evaluationSeconds() > 0, after.toString());
+    assertEquals(0, before.seconds());
+  }
+
+  /**
+   * The train accuracy comes from a fixed random sample (a multiple of 1/200 here, and the same
+   * sample every epoch), the test accuracy from the first test samples.
+   */
+  @Test
+  void evaluatesOnASampleOfTheTrainingSetAndTheFirstTestSamples() {
+    TwoLayerNet net = new TwoLayerNet(784, 50, 10, new Random(1));
+    TrainingHistory history =
+        new Trainer(net, new Sgd(0.1), new Trainer.Config(2, 100, 200, 100, 7)).fit(train, test);
+    for (EpochResult e : history.epochs()) {
+      assertEquals(Math.rint(e.trainAccuracy() * 200), e.trainAccuracy() * 200, 1e-9);
+    }
+    Dataset first = test.subset(100);
+    assertEquals(
+        net.accuracy(first.images(), first.labels(), 100), history.last().testAccuracy(), 0);
+  }
+
+  @Test
+  void theDefaultConfigSamplesAThousandTrainingImagesAndTheWholeTestSet() {
+    Trainer.Config config = new Trainer.Config(3, 100, 9);
+    assertEquals(1000, config.trainEvaluationSamples());
+    assertEquals(0, config.testEvaluationSamples());
+    assertEquals(new Trainer.Config(3, 100, 50, 50, 9), new Trainer.Config(3, 100, 50, 9));
   }
 
   @Test

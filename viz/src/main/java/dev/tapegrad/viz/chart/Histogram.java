@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * Counts of values in equal-width bins over [min, max], like NumPy's {@code histogram(values, bins,
- * range=(min, max))}: bin k holds min + k·w ≤ v < min + (k+1)·w with w = (max - min) / bins, and
- * the last bin also holds v = max. Values outside the range and NaN are not counted but reported by
- * {@link #outside()}.
+ * range=(min, max))}: bin k holds {@code min + k·w ≤ v < min + (k+1)·w} with {@code w = (max - min)
+ * / bins}, and the last bin also holds v = max. Values outside the range and NaN are not counted
+ * but reported by {@link #outside()}.
  */
 public final class Histogram {
 

@@ -84,17 +84,33 @@ public final class ImageGrid implements Figure {
    */
   public static ImageGrid misclassified(
       List<double[]> images, int height, int width, int[] labels, int[] predicted) {
+    Objects.requireNonNull(labels, "labels");
+    Objects.requireNonNull(predicted, "predicted");
+    return misclassified(
+        images,
+        height,
+        width,
+        Arrays.stream(labels).mapToObj(String::valueOf).toList(),
+        Arrays.stream(predicted).mapToObj(String::valueOf).toList());
+  }
+
+  /**
+   * The same with the classes' names as captions (say "Shirt → T-shirt/top"); a column is as wide
+   * as its widest caption.
+   */
+  public static ImageGrid misclassified(
+      List<double[]> images, int height, int width, List<String> labels, List<String> predicted) {
     Objects.requireNonNull(images, "images");
     Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(predicted, "predicted");
-    if (labels.length != images.size() || predicted.length != images.size()) {
+    if (labels.size() != images.size() || predicted.size() != images.size()) {
       throw new IllegalArgumentException(
           "need one label and one prediction per image: "
               + images.size()
               + " images, "
-              + labels.length
+              + labels.size()
               + " labels, "
-              + predicted.length
+              + predicted.size()
               + " predictions");
     }
     Builder builder =
@@ -103,7 +119,7 @@ public final class ImageGrid implements Figure {
             .scale(Math.max(1, 84 / Math.max(height, width)))
             .inverted(true);
     for (int i = 0; i < images.size(); i++) {
-      builder.tile(images.get(i), labels[i] + " \u2192 " + predicted[i]);
+      builder.tile(images.get(i), labels.get(i) + " \u2192 " + predicted.get(i));
     }
     return builder.build();
   }
